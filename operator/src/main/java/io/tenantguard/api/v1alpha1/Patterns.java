@@ -1,0 +1,25 @@
+package io.tenantguard.api.v1alpha1;
+
+/** Regular expressions the schema enforces, shared by every kind. */
+public final class Patterns {
+  /** ISO 3166-1 alpha-2 country code. */
+  public static final String COUNTRY = "^[A-Z]{2}$";
+  /** DNS-1123 label: a namespace name. */
+  public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+  /** DNS-1123 subdomain: the name of a cluster-scoped object. */
+  public static final String DNS_SUBDOMAIN =
+      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /**
+   * ISO 8601 duration (P90D, P3M, PT40S, P1Y2M3DT4H5M6.5S). Go's regexp has no look-ahead, so
+   * the bare "P" is refused by a minimum length of 3 beside this pattern, and a trailing "T" by
+   * the alternatives after it.
+   */
+  public static final String DURATION =
+      "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
+          + "(T([0-9]+H([0-9]+M)?([0-9]+([.][0-9]+)?S)?|[0-9]+M([0-9]+([.][0-9]+)?S)?|[0-9]+([.][0-9]+)?S))?$";
+
+  /** A plain e-mail address. */
+  public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+  private Patterns() {}
+}

@@ -1,0 +1,11 @@
+package io.tenantguard.api.v1alpha1.certificate;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import java.util.Map;
+
+public record DestroyedNamespace(
+    @JsonPropertyDescription("Name of the namespace.") @Size(max = 63) String name,
+    @JsonPropertyDescription("Its uid.") @Size(max = 64) String uid,
+    @JsonPropertyDescription("How many objects of each kind it held when destroyed.") @Size(max = 64)
+        Map<String, Long> objectCounts) {}

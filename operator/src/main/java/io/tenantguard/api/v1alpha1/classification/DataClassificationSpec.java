@@ -1,0 +1,16 @@
+package io.tenantguard.api.v1alpha1.classification;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+
+public record DataClassificationSpec(
+    @JsonPropertyDescription("What this class of data covers, shown to clients and auditors.") @Size(max = 512)
+        String description,
+    @JsonPropertyDescription("Where and how data of this class may be hosted.") Requirements requirements,
+    @JsonPropertyDescription("How long data of this class is kept after its tenant is terminated.") Retention retention) {
+
+  public DataClassificationSpec {
+    requirements = requirements == null ? Requirements.NONE : requirements;
+    retention = retention == null ? Retention.DEFAULT : retention;
+  }
+}

@@ -1,0 +1,10 @@
+package io.tenantguard.api.v1alpha1.tenant;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+
+public record Encryption(
+    @JsonPropertyDescription(
+            "Identifier of the client's own key (BYOK) in the provider's key service; the tenant's StorageClass names it.")
+        @Size(min = 1, max = 2048)
+        String keyRef) {}

@@ -1,0 +1,22 @@
+package io.tenantguard.api.v1alpha1.tenant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Container defaults written into each namespace's LimitRange. */
+public record Limits(
+    @JsonPropertyDescription("Requests given to containers that set none.") Resources defaultRequest,
+    @JsonProperty("default") @JsonPropertyDescription("Limits given to containers that set none.")
+        Resources defaultLimit,
+    @JsonPropertyDescription("The most one container may ask for.") Resources max) {
+
+  public static final Limits NONE = new Limits(null, null, null);
+
+  /** These limits with every section they leave unset taken from {@code fallback}. */
+  public Limits over(Limits fallback) {
+    return new Limits(
+        defaultRequest != null ? defaultRequest : fallback.defaultRequest,
+        defaultLimit != null ? defaultLimit : fallback.defaultLimit,
+        max != null ? max : fallback.max);
+  }
+}

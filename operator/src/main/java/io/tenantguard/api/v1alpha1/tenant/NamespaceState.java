@@ -1,0 +1,9 @@
+package io.tenantguard.api.v1alpha1.tenant;
+
+/** What the operator did with one namespace of a tenant. */
+public enum NamespaceState {
+  Provisioned,
+  Refused,
+  Conflict,
+  Retained
+}

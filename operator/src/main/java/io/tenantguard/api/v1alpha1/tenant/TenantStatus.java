@@ -1,0 +1,29 @@
+package io.tenantguard.api.v1alpha1.tenant;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+
+public record TenantStatus(
+    @JsonPropertyDescription(
+            "Summary: Provisioning, Ready, Violated (a control is broken), Degraded, Suspended or Terminated.")
+        TenantPhase phase,
+    @JsonPropertyDescription("The generation of the spec this status describes.") Long observedGeneration,
+    @JsonPropertyDescription(
+            "Current state after Kubernetes conventions: Ready, Isolated, RegionPinned, Reconciling, Stalled...")
+        List<Condition> conditions,
+    @JsonPropertyDescription("State of each namespace the tenant names or the operator still keeps for it.")
+        List<NamespaceStatus> namespaces,
+    @JsonPropertyDescription("Regions hosting the tenant's namespaces.") List<String> regions,
+    @JsonPropertyDescription("Countries hosting the tenant's data (HDS: the client is told where its data is).")
+        List<String> hostingCountries,
+    @JsonPropertyDescription("Data centres hosting the tenant's data.") List<String> hostingCentres) {
+
+  public TenantStatus {
+    conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+    regions = regions == null ? List.of() : List.copyOf(regions);
+    hostingCountries = hostingCountries == null ? List.of() : List.copyOf(hostingCountries);
+    hostingCentres = hostingCentres == null ? List.of() : List.copyOf(hostingCentres);
+  }
+}

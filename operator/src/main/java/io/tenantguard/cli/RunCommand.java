@@ -1,0 +1,106 @@
+package io.tenantguard.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.operator.OperatorRuntime;
+import io.tenantguard.operator.OperatorSettings;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the operator against the cluster of the current kubeconfig, or the one it runs in.",
+      "Every option can also be set by the environment variable named in its description."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--probe-port",
+      defaultValue = "${env:TENANTGUARD_PROBE_PORT:-8080}",
+      description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (TENANTGUARD_PROBE_PORT, default ${DEFAULT-VALUE}).")
+  int probePort;
+
+  @Option(
+      names = "--probe-address",
+      defaultValue = "${env:TENANTGUARD_PROBE_ADDRESS:-0.0.0.0}",
+      description = "Address the probes listen on (TENANTGUARD_PROBE_ADDRESS, default ${DEFAULT-VALUE}).")
+  String probeAddress;
+
+  @Option(
+      names = "--leader-election",
+      defaultValue = "${env:TENANTGUARD_LEADER_ELECTION:-false}",
+      arity = "0..1",
+      description = "Take a Lease so that only one replica reconciles (TENANTGUARD_LEADER_ELECTION, default ${DEFAULT-VALUE}).")
+  boolean leaderElection;
+
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:TENANTGUARD_LEADER_ELECTION_NAMESPACE}",
+      description = "Namespace of the Lease (TENANTGUARD_LEADER_ELECTION_NAMESPACE, default: the operator's own namespace).")
+  String leaderElectionNamespace;
+
+  @Option(
+      names = "--reconcile-threads",
+      defaultValue = "${env:TENANTGUARD_RECONCILE_THREADS:-10}",
+      description = "How many resources are reconciled at once (TENANTGUARD_RECONCILE_THREADS, default ${DEFAULT-VALUE}).")
+  int reconcileThreads;
+
+  @Option(
+      names = "--log-format",
+      defaultValue = "${env:TENANTGUARD_LOG_FORMAT:-text}",
+      description = "text or json: JSON lines for log collectors (TENANTGUARD_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+  Logging.Format logFormat;
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    Logging.use(logFormat);
+    KubernetesClient client = ClusterConnection.open();
+    String leaseNamespace =
+        leaderElection
+            ? (leaderElectionNamespace != null ? leaderElectionNamespace : client.getNamespace())
+            : null;
+    OperatorSettings settings =
+        new OperatorSettings(new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads);
+    CountDownLatch stopped = new CountDownLatch(1);
+    OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runtime.close();
+                  client.close();
+                  stopped.countDown();
+                },
+                "tenantguard-shutdown"));
+    runtime.start();
+    stopped.await();
+    return 0;
+  }
+
+  private void validate() {
+    if (probePort < 0 || probePort > 65535) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--probe-port' (or TENANTGUARD_PROBE_PORT): "
+              + probePort
+              + " is not a port between 0 and 65535");
+    }
+    if (reconcileThreads < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--reconcile-threads' (or TENANTGUARD_RECONCILE_THREADS): "
+              + reconcileThreads
+              + " must be at least 1");
+    }
+  }
+}

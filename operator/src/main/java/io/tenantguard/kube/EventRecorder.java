@@ -1,0 +1,102 @@
+package io.tenantguard.kube;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every enforcement action and refusal three ways: a Kubernetes Event on the object, a
+ * structured audit log line, and a counter. The same reason and message for the same object is
+ * recorded once, so a failure repeated at every reconcile does not flood the cluster.
+ */
+public class EventRecorder {
+  public static final String NORMAL = "Normal";
+  public static final String WARNING = "Warning";
+  /** Where Events about cluster-scoped objects go, as kubectl expects. */
+  static final String CLUSTER_EVENTS_NAMESPACE = "default";
+
+  private static final Logger AUDIT = LoggerFactory.getLogger("tenantguard.audit");
+
+  private final KubernetesClient client;
+  private final MeterRegistry meters;
+  private final Clock clock;
+  private final Map<String, String> lastRecorded = new ConcurrentHashMap<>();
+
+  public EventRecorder(KubernetesClient client, MeterRegistry meters, Clock clock) {
+    this.client = client;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  public void normal(HasMetadata regarding, String reason, String message) {
+    record(regarding, NORMAL, reason, message);
+  }
+
+  public void warning(HasMetadata regarding, String reason, String message) {
+    record(regarding, WARNING, reason, message);
+  }
+
+  private void record(HasMetadata regarding, String type, String reason, String message) {
+    String key = regarding.getMetadata().getUid() + "/" + reason;
+    if (Objects.equals(lastRecorded.put(key, message), message)) {
+      return;
+    }
+    AUDIT.info(
+        "kind={} name={} type={} reason={} message=\"{}\"",
+        regarding.getKind(),
+        regarding.getMetadata().getName(),
+        type,
+        reason,
+        message);
+    meters.counter("tenantguard.events", "kind", regarding.getKind(), "reason", reason).increment();
+    String namespace =
+        regarding.getMetadata().getNamespace() != null
+            ? regarding.getMetadata().getNamespace()
+            : CLUSTER_EVENTS_NAMESPACE;
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    var event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withGenerateName(regarding.getMetadata().getName() + ".")
+            .withNamespace(namespace)
+            .endMetadata()
+            .withInvolvedObject(
+                new ObjectReferenceBuilder()
+                    .withApiVersion(regarding.getApiVersion())
+                    .withKind(regarding.getKind())
+                    .withName(regarding.getMetadata().getName())
+                    .withNamespace(regarding.getMetadata().getNamespace())
+                    .withUid(regarding.getMetadata().getUid())
+                    .withResourceVersion(regarding.getMetadata().getResourceVersion())
+                    .build())
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .withNewSource()
+            .withComponent("tenantguard")
+            .endSource()
+            .withReportingComponent("tenantguard")
+            .build();
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      // An Event is best effort: the audit line above already holds the record.
+      AUDIT.warn("could not post Event {} on {} {}: {}", reason, regarding.getKind(),
+          regarding.getMetadata().getName(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.tenantguard.kube;
+
+import java.util.Map;
+
+/** Labels every object tenantguard creates carries, so it can be listed, watched and protected. */
+public final class Labels {
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String MANAGER = "tenantguard";
+  public static final String TENANT = "tenantguard.io/tenant";
+  public static final String REGION = "tenantguard.io/region";
+  public static final String CLASSIFICATION = "tenantguard.io/classification";
+  /** Label selector an informer uses so that its cache holds only what tenantguard manages. */
+  public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGER;
+
+  private Labels() {}
+
+  /** The labels that mark an object as tenantguard's, made for {@code tenant}. */
+  public static Map<String, String> owned(String tenant) {
+    return Map.of(MANAGED_BY, MANAGER, TENANT, tenant);
+  }
+
+  public static boolean isManaged(Map<String, String> labels) {
+    return labels != null && MANAGER.equals(labels.get(MANAGED_BY));
+  }
+}

@@ -1,0 +1,115 @@
+package io.tenantguard.placement;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.tenantguard.api.v1alpha1.region.Region;
+import io.tenantguard.api.v1alpha1.region.RegionStatus;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.StatusConditions;
+import io.tenantguard.kube.StatusPatch;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Keeps each Region's status: how many nodes it selects and which tenants it hosts. */
+@ControllerConfiguration(name = "region")
+public class RegionReconciler implements Reconciler<Region> {
+  static final String TENANTS_BY_REGION = "tenantsByRegion";
+
+  private final Clock clock;
+  private InformerEventSource<Node, Region> nodes;
+  private InformerEventSource<Tenant, Region> tenants;
+
+  public RegionReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Region>> prepareEventSources(EventSourceContext<Region> context) {
+    nodes =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Node.class, Region.class)
+                .withSecondaryToPrimaryMapper(
+                    node ->
+                        context
+                            .getPrimaryCache()
+                            .list(region -> NodeSelection.inRegion(region, node.getMetadata().getLabels()))
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
+                .build(),
+            context);
+    tenants =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Tenant.class, Region.class)
+                .withSecondaryToPrimaryMapper(
+                    tenant ->
+                        TenantReferences.regions(tenant).stream()
+                            .map(ResourceID::new)
+                            .collect(Collectors.toSet()))
+                .build(),
+            context);
+    tenants.addIndexers(Map.of(TENANTS_BY_REGION, tenant -> List.copyOf(TenantReferences.regions(tenant))));
+    return List.of(nodes, tenants);
+  }
+
+  @Override
+  public UpdateControl<Region> reconcile(Region region, Context<Region> context) {
+    RegionStatus next = status(region, matchingNodes(region), tenantsIn(region));
+    return StatusPatch.ifChanged(region, region.getStatus(), next, Region::new);
+  }
+
+  private int matchingNodes(Region region) {
+    return (int) nodes.list(node -> NodeSelection.inRegion(region, node.getMetadata().getLabels())).count();
+  }
+
+  private List<String> tenantsIn(Region region) {
+    return tenants.byIndex(TENANTS_BY_REGION, region.getMetadata().getName()).stream()
+        .map(tenant -> tenant.getMetadata().getName())
+        .sorted()
+        .toList();
+  }
+
+  RegionStatus status(Region region, int matchingNodes, List<String> tenantNames) {
+    long generation = region.getMetadata().getGeneration();
+    var ready =
+        matchingNodes > 0
+            ? Conditions.of(StatusConditions.READY, true, "NodesAvailable",
+                matchingNodes + " node(s) match " + selector(region), generation)
+            : Conditions.of(StatusConditions.READY, false, "NoMatchingNodes",
+                "no node carries " + selector(region) + ": pods pinned to this region cannot be scheduled",
+                generation);
+    List<io.fabric8.kubernetes.api.model.Condition> previous =
+        region.getStatus() == null ? List.of() : region.getStatus().conditions();
+    return new RegionStatus(
+        generation, matchingNodes, tenantNames, Conditions.merge(previous, List.of(ready), clock));
+  }
+
+  private static String selector(Region region) {
+    return region.getSpec().nodeSelector().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(label -> label.getKey() + "=" + label.getValue())
+        .collect(Collectors.joining(","));
+  }
+
+  /** The regions a tenant's namespaces name. */
+  static final class TenantReferences {
+    private TenantReferences() {}
+
+    static Set<String> regions(Tenant tenant) {
+      return tenant.getSpec() == null
+          ? Set.of()
+          : tenant.getSpec().namespaces().stream().map(ns -> ns.region()).collect(Collectors.toSet());
+    }
+  }
+}

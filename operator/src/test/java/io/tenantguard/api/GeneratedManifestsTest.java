@@ -1,0 +1,67 @@
+package io.tenantguard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantguard.testing.Manifests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * crds/ is generated from the Java types and checked in. This test fails when it drifts from what
+ * the build generates; {@code -Dtenantguard.regenerate=true} rewrites it instead.
+ */
+class GeneratedManifestsTest {
+  private static final Path GENERATED = Path.of(System.getProperty("tenantguard.generatedCrdsDir"));
+  private static final Path CHECKED_IN = Manifests.repoRoot().resolve("crds");
+
+  @Test
+  void checkedInCrdsAreWhatTheBuildGenerates() throws IOException {
+    Map<String, String> generated = generatedCrds();
+    if (Boolean.getBoolean("tenantguard.regenerate")) {
+      write(generated);
+    }
+
+    assertThat(generated).containsKeys("tenants.tenantguard.io.yaml", "regions.tenantguard.io.yaml");
+    assertThat(checkedIn())
+        .as("crds/ differs from the CRDs generated from the Java types; run: "
+            + "./mvnw -pl operator test -Dtest=GeneratedManifestsTest -Dtenantguard.regenerate=true")
+        .isEqualTo(generated);
+  }
+
+  /** The generator's files, named as crds/ names them: {plural}.{group}.yaml. */
+  private static Map<String, String> generatedCrds() throws IOException {
+    Map<String, String> crds = new TreeMap<>();
+    try (Stream<Path> files = Files.list(GENERATED)) {
+      for (Path file : files.filter(f -> f.toString().endsWith("-v1.yml")).toList()) {
+        String name = file.getFileName().toString().replace("-v1.yml", ".yaml");
+        crds.put(name, Files.readString(file));
+      }
+    }
+    return crds;
+  }
+
+  private static Map<String, String> checkedIn() throws IOException {
+    Map<String, String> crds = new TreeMap<>();
+    if (!Files.isDirectory(CHECKED_IN)) {
+      return crds;
+    }
+    try (Stream<Path> files = Files.list(CHECKED_IN)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".tenantguard.io.yaml")).toList()) {
+        crds.put(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    return crds;
+  }
+
+  private static void write(Map<String, String> crds) throws IOException {
+    Files.createDirectories(CHECKED_IN);
+    for (Map.Entry<String, String> crd : crds.entrySet()) {
+      Files.writeString(CHECKED_IN.resolve(crd.getKey()), crd.getValue());
+    }
+  }
+}
