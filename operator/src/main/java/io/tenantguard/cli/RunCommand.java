@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             ? (leaderElectionNamespace != null ? leaderElectionNamespace : client.getNamespace())
             : null;
     OperatorSettings settings =
-        new OperatorSettings(new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads);
+        new OperatorSettings(new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true);
     CountDownLatch stopped = new CountDownLatch(1);
     OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
     Runtime.getRuntime()

@@ -9,16 +9,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records every enforcement action and refusal three ways: a Kubernetes Event on the object, a
- * structured audit log line, and a counter. The same reason and message for the same object is
- * recorded once, so a failure repeated at every reconcile does not flood the cluster.
+ * structured audit line, and a counter. A refusal that stands is recorded once ({@link
+ * #warningOnce}), so that a failure seen at every reconcile does not flood the cluster.
  */
 public class EventRecorder {
   public static final String NORMAL = "Normal";
@@ -31,7 +30,7 @@ public class EventRecorder {
   private final KubernetesClient client;
   private final MeterRegistry meters;
   private final Clock clock;
-  private final Map<String, String> lastRecorded = new ConcurrentHashMap<>();
+  private final Set<String> standingWarnings = ConcurrentHashMap.newKeySet();
 
   public EventRecorder(KubernetesClient client, MeterRegistry meters, Clock clock) {
     this.client = client;
@@ -47,11 +46,14 @@ public class EventRecorder {
     record(regarding, WARNING, reason, message);
   }
 
-  private void record(HasMetadata regarding, String type, String reason, String message) {
-    String key = regarding.getMetadata().getUid() + "/" + reason;
-    if (Objects.equals(lastRecorded.put(key, message), message)) {
-      return;
+  /** A warning about a state that lasts: recorded the first time this object is seen in it. */
+  public void warningOnce(HasMetadata regarding, String reason, String message) {
+    if (standingWarnings.add(regarding.getMetadata().getUid() + "/" + reason + "/" + message)) {
+      record(regarding, WARNING, reason, message);
     }
+  }
+
+  private void record(HasMetadata regarding, String type, String reason, String message) {
     AUDIT.info(
         "kind={} name={} type={} reason={} message=\"{}\"",
         regarding.getKind(),

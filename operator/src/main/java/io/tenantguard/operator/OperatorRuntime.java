@@ -13,6 +13,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.placement.RegionReconciler;
+import io.tenantguard.separation.SeparationDefaults;
+import io.tenantguard.tenant.TenantPlanner;
+import io.tenantguard.tenant.TenantReconciler;
+import io.tenantguard.tenant.TenantStatusFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -70,8 +74,14 @@ public final class OperatorRuntime implements AutoCloseable {
               }
               overrides.accept(o);
             });
+    if (settings.admissionPolicies()) {
+      ClusterPolicies.apply(client);
+    }
     EventRecorder events = new EventRecorder(client, meters, clock);
     operator.register(new RegionReconciler(clock));
+    operator.register(
+        new TenantReconciler(
+            new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     operator.start();
     LOG.info(

@@ -8,9 +8,11 @@ import java.net.InetSocketAddress;
  * @param probeAddress where /healthz, /readyz and /metrics are served
  * @param leaderElectionNamespace the namespace of the Lease; null turns leader election off
  * @param reconcileThreads how many resources are reconciled at once
+ * @param admissionPolicies whether the operator maintains its cluster-wide admission policies (the
+ *     mock server of the fast tests cannot hold them)
  */
 public record OperatorSettings(
-    InetSocketAddress probeAddress, String leaderElectionNamespace, int reconcileThreads) {
+    InetSocketAddress probeAddress, String leaderElectionNamespace, int reconcileThreads, boolean admissionPolicies) {
 
   public static final String LEASE_NAME = "tenantguard-leader";
 

@@ -8,16 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tenantguard.separation.TenantRoles;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * crds/ is generated from the Java types and checked in. This test fails when it drifts from what
+ * crds/ is generated from the Java types (the CRDs, and the tenant ClusterRoles they need) and
+ * checked in, so that {@code kubectl apply -f crds/} installs everything cluster-wide. This test fails when it drifts from what
  * the build generates; {@code -Dtenantguard.regenerate=true} rewrites it instead.
  */
 class GeneratedManifestsTest {
   private static final Path GENERATED = Path.of(System.getProperty("tenantguard.generatedCrdsDir"));
   private static final Path CHECKED_IN = Manifests.repoRoot().resolve("crds");
+  private static final String ROLES = "tenantguard-roles.yaml";
+  private static final String ROLES_HEADER =
+      "# Generated from io.tenantguard.separation.TenantRoles: the roles tenant RoleBindings grant.\n";
 
   @Test
   void checkedInCrdsAreWhatTheBuildGenerates() throws IOException {
@@ -33,9 +40,10 @@ class GeneratedManifestsTest {
         .isEqualTo(generated);
   }
 
-  /** The generator's files, named as crds/ names them: {plural}.{group}.yaml. */
+  /** The generator's files, named as crds/ names them ({plural}.{group}.yaml), and the roles. */
   private static Map<String, String> generatedCrds() throws IOException {
     Map<String, String> crds = new TreeMap<>();
+    crds.put(ROLES, ROLES_HEADER + TenantRoles.all().stream().map(Serialization::asYaml).collect(Collectors.joining()));
     try (Stream<Path> files = Files.list(GENERATED)) {
       for (Path file : files.filter(f -> f.toString().endsWith("-v1.yml")).toList()) {
         String name = file.getFileName().toString().replace("-v1.yml", ".yaml");
@@ -51,7 +59,7 @@ class GeneratedManifestsTest {
       return crds;
     }
     try (Stream<Path> files = Files.list(CHECKED_IN)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".tenantguard.io.yaml")).toList()) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         crds.put(file.getFileName().toString(), Files.readString(file));
       }
     }

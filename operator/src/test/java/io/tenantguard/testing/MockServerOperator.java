@@ -25,7 +25,7 @@ public final class MockServerOperator {
         .forEach(server::expectCustomResource);
     OperatorRuntime runtime =
         new OperatorRuntime(
-            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 2),
+            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 2, false),
             client,
             clock,
             o -> o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));

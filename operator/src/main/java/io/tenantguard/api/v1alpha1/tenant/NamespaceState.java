@@ -5,5 +5,6 @@ public enum NamespaceState {
   Provisioned,
   Refused,
   Conflict,
+  Violated,
   Retained
 }

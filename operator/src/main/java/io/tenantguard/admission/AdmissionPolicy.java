@@ -1,0 +1,73 @@
+package io.tenantguard.admission;
+
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperations;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperationsBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.Validation;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.Variable;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchCondition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.tenantguard.kube.Labels;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ValidatingAdmissionPolicy and the binding that applies it to tenant namespaces (those whose
+ * labels match {@code namespaceLabel}): CEL run by the API server itself, so no webhook the cluster
+ * would depend on. Failure policy Fail: a policy that cannot be evaluated refuses.
+ */
+public record AdmissionPolicy(
+    String name,
+    List<NamedRuleWithOperations> rules,
+    List<MatchCondition> matchConditions,
+    List<Variable> variables,
+    List<Validation> validations,
+    Map<String, String> namespaceLabel) {
+
+  public static NamedRuleWithOperations rule(String group, List<String> resources, String... operations) {
+    return new NamedRuleWithOperationsBuilder()
+        .withApiGroups(group)
+        .withApiVersions("*")
+        .withResources(resources)
+        .withOperations(operations)
+        .build();
+  }
+
+  public List<HasMetadata> objects() {
+    ValidatingAdmissionPolicy policy =
+        new ValidatingAdmissionPolicyBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER))
+            .endMetadata()
+            .withNewSpec()
+            .withFailurePolicy("Fail")
+            .withNewMatchConstraints()
+            .withResourceRules(rules)
+            .endMatchConstraints()
+            .withMatchConditions(matchConditions)
+            .withVariables(variables)
+            .withValidations(validations)
+            .endSpec()
+            .build();
+    ValidatingAdmissionPolicyBinding binding =
+        new ValidatingAdmissionPolicyBindingBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER))
+            .endMetadata()
+            .withNewSpec()
+            .withPolicyName(name)
+            .withValidationActions("Deny")
+            .withNewMatchResources()
+            .withNamespaceSelector(new LabelSelectorBuilder().withMatchLabels(namespaceLabel).build())
+            .endMatchResources()
+            .endSpec()
+            .build();
+    return List.of(policy, binding);
+  }
+}

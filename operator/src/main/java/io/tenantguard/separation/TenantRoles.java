@@ -1,0 +1,103 @@
+package io.tenantguard.separation;
+
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.tenantguard.api.v1alpha1.tenant.TenantRole;
+import io.tenantguard.kube.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four tenant ClusterRoles, bound only inside tenant namespaces. They name resources one by
+ * one, never a wildcard, so that a kind added to the cluster later is not granted by accident.
+ */
+public final class TenantRoles {
+  static final List<String> READ = List.of("get", "list", "watch");
+  static final List<String> WRITE =
+      List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
+
+  /** What runs and configures a workload: developers and admins write it, viewers read it. */
+  private static final Map<String, List<String>> WORKLOADS =
+      Map.of(
+          "", List.of("pods", "services", "endpoints", "configmaps", "persistentvolumeclaims", "serviceaccounts"),
+          "apps", List.of("deployments", "deployments/scale", "statefulsets", "statefulsets/scale", "replicasets", "replicasets/scale"),
+          "batch", List.of("jobs", "cronjobs"),
+          "autoscaling", List.of("horizontalpodautoscalers"),
+          "networking.k8s.io", List.of("ingresses"),
+          "policy", List.of("poddisruptionbudgets"));
+  /** Reading these exposes data or a shell, so auditors and viewers do not get them. */
+  private static final List<String> DATA_ACCESS = List.of("secrets", "pods/log", "pods/exec", "pods/attach", "pods/portforward");
+  /** The tenant's own access and network rules; managed ones are protected by admission. */
+  private static final Map<String, List<String>> TENANT_POLICY =
+      Map.of(
+          "rbac.authorization.k8s.io", List.of("roles", "rolebindings"),
+          "networking.k8s.io", List.of("networkpolicies"));
+  /** What the platform sets: readable by the tenant, never writable. */
+  private static final Map<String, List<String>> PLATFORM_SET =
+      Map.of("", List.of("resourcequotas", "limitranges", "events", "namespaces"));
+
+  private TenantRoles() {}
+
+  public static String clusterRoleName(TenantRole role) {
+    return "tenantguard-" + role.name();
+  }
+
+  public static List<ClusterRole> all() {
+    return List.of(
+        clusterRole(TenantRole.admin, admin()),
+        clusterRole(TenantRole.developer, developer()),
+        clusterRole(TenantRole.viewer, viewer()),
+        clusterRole(TenantRole.auditor, auditor()));
+  }
+
+  private static List<PolicyRule> admin() {
+    List<PolicyRule> rules = developer();
+    rules.addAll(rules(TENANT_POLICY, WRITE));
+    return rules;
+  }
+
+  private static List<PolicyRule> developer() {
+    List<PolicyRule> rules = new ArrayList<>(rules(WORKLOADS, WRITE));
+    rules.add(rule("", DATA_ACCESS, List.of("get", "list", "watch", "create", "update", "patch", "delete")));
+    rules.addAll(rules(TENANT_POLICY, READ));
+    rules.addAll(rules(PLATFORM_SET, READ));
+    return rules;
+  }
+
+  private static List<PolicyRule> viewer() {
+    List<PolicyRule> rules = new ArrayList<>(rules(WORKLOADS, READ));
+    rules.addAll(rules(PLATFORM_SET, READ));
+    return rules;
+  }
+
+  /** Reads configuration and access rules to audit them, never data nor a shell. */
+  private static List<PolicyRule> auditor() {
+    List<PolicyRule> rules = viewer();
+    rules.addAll(rules(TENANT_POLICY, READ));
+    return rules;
+  }
+
+  private static List<PolicyRule> rules(Map<String, List<String>> resourcesByGroup, List<String> verbs) {
+    return resourcesByGroup.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(group -> rule(group.getKey(), group.getValue(), verbs))
+        .toList();
+  }
+
+  private static PolicyRule rule(String group, List<String> resources, List<String> verbs) {
+    return new PolicyRuleBuilder().withApiGroups(group).withResources(resources).withVerbs(verbs).build();
+  }
+
+  private static ClusterRole clusterRole(TenantRole role, List<PolicyRule> rules) {
+    return new ClusterRoleBuilder()
+        .withNewMetadata()
+        .withName(clusterRoleName(role))
+        .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER))
+        .endMetadata()
+        .withRules(rules)
+        .build();
+  }
+}

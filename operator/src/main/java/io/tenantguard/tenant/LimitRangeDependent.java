@@ -1,0 +1,20 @@
+package io.tenantguard.tenant;
+
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.tenantguard.kube.Labels;
+import java.util.List;
+
+/** The tenant's LimitRanges. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class LimitRangeDependent extends PlannedDependent<LimitRange> {
+  public LimitRangeDependent() {
+    super(LimitRange.class);
+  }
+
+  @Override
+  protected List<LimitRange> desired(TenantPlan plan) {
+    return plan.limitRanges();
+  }
+}

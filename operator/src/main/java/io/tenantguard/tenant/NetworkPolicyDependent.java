@@ -1,0 +1,20 @@
+package io.tenantguard.tenant;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.tenantguard.kube.Labels;
+import java.util.List;
+
+/** The tenant's NetworkPolicys. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class NetworkPolicyDependent extends PlannedDependent<NetworkPolicy> {
+  public NetworkPolicyDependent() {
+    super(NetworkPolicy.class);
+  }
+
+  @Override
+  protected List<NetworkPolicy> desired(TenantPlan plan) {
+    return plan.networkPolicies();
+  }
+}

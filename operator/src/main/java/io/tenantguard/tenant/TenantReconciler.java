@@ -1,0 +1,188 @@
+package io.tenantguard.tenant;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantguard.api.v1alpha1.classification.DataClassification;
+import io.tenantguard.api.v1alpha1.region.Region;
+import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
+import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
+import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.tenantguard.kube.EventRecorder;
+import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.StatusPatch;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps each Tenant's namespaces isolated and pinned: observes, plans (pure), applies the plan
+ * through the workflow of dependents, records what it did, and writes status only when it changed.
+ */
+@Workflow(
+    explicitInvocation = true,
+    handleExceptionsInReconciler = true,
+    dependents = {
+      @Dependent(name = TenantReconciler.NAMESPACES, type = NamespaceDependent.class),
+      @Dependent(name = "rolebindings", type = RoleBindingDependent.class, dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class, dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = "resourcequotas", type = ResourceQuotaDependent.class, dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES)
+    })
+@ControllerConfiguration(name = "tenant")
+public class TenantReconciler implements Reconciler<Tenant> {
+  static final String NAMESPACES = "namespaces";
+  private static final String BY_REGION = "byRegion";
+  private static final String BY_CLASSIFICATION = "byClassification";
+  private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+
+  private final TenantPlanner planner;
+  private final TenantStatusFactory statuses;
+  private final EventRecorder events;
+  private final MeterRegistry meters;
+  private InformerEventSource<Region, Tenant> regions;
+  private InformerEventSource<DataClassification, Tenant> classifications;
+
+  public TenantReconciler(
+      TenantPlanner planner, TenantStatusFactory statuses, EventRecorder events, MeterRegistry meters) {
+    this.planner = planner;
+    this.statuses = statuses;
+    this.events = events;
+    this.meters = meters;
+  }
+
+  @Override
+  public List<EventSource<?, Tenant>> prepareEventSources(EventSourceContext<Tenant> context) {
+    context.getPrimaryCache().addIndexer(BY_REGION, tenant -> names(tenant, TenantNamespace::region));
+    context.getPrimaryCache().addIndexer(BY_CLASSIFICATION, tenant -> names(tenant, TenantNamespace::classification));
+    regions = referenced(context, Region.class, BY_REGION);
+    classifications = referenced(context, DataClassification.class, BY_CLASSIFICATION);
+    return List.of(regions, classifications);
+  }
+
+  /** An informer on a kind tenants name, that wakes every tenant naming the changed object. */
+  private static <R extends HasMetadata> InformerEventSource<R, Tenant> referenced(
+      EventSourceContext<Tenant> context, Class<R> kind, String index) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(kind, Tenant.class)
+            .withSecondaryToPrimaryMapper(
+                referenced -> context.getPrimaryCache().byIndex(index, referenced.getMetadata().getName()).stream()
+                    .map(ResourceID::fromResource)
+                    .collect(Collectors.toSet()))
+            .build(),
+        context);
+  }
+
+  private static List<String> names(Tenant tenant, Function<TenantNamespace, String> field) {
+    return tenant.getSpec() == null
+        ? List.of()
+        : tenant.getSpec().namespaces().stream().map(field).distinct().toList();
+  }
+
+  @Override
+  public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
+    TenantPlan plan = planner.plan(observe(tenant, context));
+    AppliedChanges changes = new AppliedChanges();
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    workflow.put(PlannedDependent.PLAN, plan);
+    workflow.put(PlannedDependent.CHANGES, changes);
+    String applyError = applyError(workflow.reconcileManagedWorkflow().getErroredDependents());
+
+    record(tenant, plan, changes);
+    TenantStatus next = statuses.status(tenant, plan, applyError);
+    UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new);
+    return applyError == null ? control : control.rescheduleAfter(RETRY_AFTER_FAILURE);
+  }
+
+  private TenantInputs observe(Tenant tenant, Context<Tenant> context) {
+    String name = tenant.getMetadata().getName();
+    @SuppressWarnings("unchecked")
+    InformerEventSource<Namespace, Tenant> managedNamespaces =
+        (InformerEventSource<Namespace, Tenant>) context.eventSourceRetriever().getEventSourceFor(Namespace.class);
+    List<Namespace> owned = List.copyOf(context.getSecondaryResources(Namespace.class));
+    Set<String> ownedNames = owned.stream().map(ns -> ns.getMetadata().getName()).collect(Collectors.toSet());
+    Map<String, String> heldElsewhere = new HashMap<>();
+    for (TenantNamespace wanted : tenant.getSpec().namespaces()) {
+      if (ownedNames.contains(wanted.name())) {
+        continue;
+      }
+      Optional<Namespace> managed = managedNamespaces.get(new ResourceID(wanted.name()));
+      if (managed.isPresent()) {
+        heldElsewhere.put(wanted.name(), "belongs to tenant " + managed.get().getMetadata().getLabels().get(Labels.TENANT));
+      } else if (context.getClient().namespaces().withName(wanted.name()).get() != null) {
+        // Not in the cache of managed namespaces, so it is someone else's: never adopt it.
+        heldElsewhere.put(wanted.name(), "is not managed by tenantguard");
+      }
+    }
+    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere);
+  }
+
+  private static <R extends HasMetadata> Map<String, R> cached(InformerEventSource<R, Tenant> source) {
+    return source.list(r -> true).collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity()));
+  }
+
+  private static String applyError(Map<?, Exception> errors) {
+    if (errors.isEmpty()) {
+      return null;
+    }
+    return errors.values().stream()
+        .map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+        .sorted()
+        .collect(Collectors.joining("; "));
+  }
+
+  /**
+   * One Event per write and per refusal. A write to a tenant whose spec has not changed since it
+   * last converged can only be a repair: someone changed or deleted a managed object.
+   */
+  private void record(Tenant tenant, TenantPlan plan, AppliedChanges changes) {
+    boolean converged =
+        tenant.getStatus() != null
+            && tenant.getMetadata().getGeneration().equals(tenant.getStatus().observedGeneration());
+    for (AppliedChanges.Applied applied : changes.all()) {
+      HasMetadata object = applied.object();
+      String what = object.getKind() + " " + qualifiedName(object);
+      if (converged && applied.change() != AppliedChanges.Change.PRUNED) {
+        meters.counter("tenantguard.drift.reverted", "kind", object.getKind()).increment();
+        events.warning(tenant, "DriftReverted", "restored " + what + " after an outside change or deletion");
+      } else {
+        String verb = switch (applied.change()) {
+          case CREATED -> "created ";
+          case UPDATED -> "updated ";
+          case PRUNED -> "removed ";
+        };
+        events.normal(tenant, "Applied", verb + what);
+      }
+    }
+    for (NamespaceStatus namespace : plan.namespaces()) {
+      if (namespace.state() == NamespaceState.Refused || namespace.state() == NamespaceState.Violated) {
+        events.warningOnce(tenant, "Placement" + namespace.state(), namespace.message());
+      } else if (namespace.state() == NamespaceState.Conflict) {
+        events.warningOnce(tenant, "NamespaceConflict", namespace.message());
+      }
+    }
+  }
+
+  private static String qualifiedName(HasMetadata object) {
+    String namespace = object.getMetadata().getNamespace();
+    return namespace == null ? object.getMetadata().getName() : namespace + "/" + object.getMetadata().getName();
+  }
+}

@@ -1,0 +1,113 @@
+package io.tenantguard.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
+import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.StatusConditions;
+import io.tenantguard.operator.OperatorRuntime;
+import io.tenantguard.separation.NetworkPolicies;
+import io.tenantguard.testing.Examples;
+import io.tenantguard.testing.MockServerOperator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class TenantReconcilerMockServerTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  KubernetesMockServer server;
+  KubernetesClient client;
+  private OperatorRuntime operator;
+
+  @BeforeEach
+  void startOperatorOnTheExamplePlatform() throws Exception {
+    operator = MockServerOperator.start(server, client, Clock.systemUTC());
+    Examples.regions().values().forEach(r -> client.resource(r).create());
+    Examples.classifications().values().forEach(c -> client.resource(c).create());
+  }
+
+  @AfterEach
+  void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void tenantGetsLabelledOwnedNamespacesWithTheirPoliciesAndBecomesReady() {
+    client.resource(Examples.tenant("clinique-horizon")).create();
+
+    Tenant ready = awaitPhase("clinique-horizon", TenantPhase.Ready);
+
+    assertThat(ready.getStatus().hostingCountries()).containsExactly("FR");
+    assertThat(Conditions.isTrue(ready.getStatus().conditions(), StatusConditions.ISOLATED)).isTrue();
+    Namespace records = client.namespaces().withName("horizon-records").get();
+    assertThat(records.getMetadata().getLabels()).containsEntry(Labels.TENANT, "clinique-horizon");
+    assertThat(records.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(ready.getMetadata().getUid()));
+    assertThat(client.network().v1().networkPolicies().inNamespace("horizon-records").list().getItems())
+        .extracting(p -> p.getMetadata().getName())
+        .contains(NetworkPolicies.DEFAULT_DENY, NetworkPolicies.ALLOW_TENANT);
+    assertThat(client.rbac().roleBindings().inNamespace("horizon-records").withName("tenantguard-auditor").get()).isNotNull();
+    assertThat(client.resourceQuotas().inNamespace("horizon-imaging").withName("tenantguard-quota").get()).isNotNull();
+    assertThat(client.limitRanges().inNamespace("horizon-portal").withName("tenantguard-limits").get()).isNotNull();
+  }
+
+  @Test
+  void aForeignNamespaceIsReportedAndLeftUntouched() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("lumiere-web")
+        .withLabels(Map.of("team", "legacy")).endMetadata().build()).create();
+    client.resource(Examples.tenant("lumiere-media")).create();
+
+    Tenant degraded = awaitPhase("lumiere-media", TenantPhase.Degraded);
+
+    assertThat(degraded.getStatus().namespaces().get(0).state()).isEqualTo(NamespaceState.Conflict);
+    assertThat(Conditions.find(degraded.getStatus().conditions(), StatusConditions.ISOLATED).getReason())
+        .isEqualTo(TenantStatusFactory.NAMESPACE_CONFLICT);
+    Namespace foreign = client.namespaces().withName("lumiere-web").get();
+    assertThat(foreign.getMetadata().getLabels()).containsOnly(Map.entry("team", "legacy"));
+    assertThat(foreign.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(client.network().v1().networkPolicies().inNamespace("lumiere-web").list().getItems()).isEmpty();
+    assertThat(client.namespaces().withName("lumiere-cdn").get()).isNotNull();
+  }
+
+  @Test
+  void aDeletedManagedPolicyIsRestoredAndRecorded() {
+    client.resource(Examples.tenant("lumiere-media")).create();
+    awaitPhase("lumiere-media", TenantPhase.Ready);
+
+    client.network().v1().networkPolicies().inNamespace("lumiere-web").withName(NetworkPolicies.DEFAULT_DENY).delete();
+
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      NetworkPolicy restored =
+          client.network().v1().networkPolicies().inNamespace("lumiere-web").withName(NetworkPolicies.DEFAULT_DENY).get();
+      assertThat(restored).isNotNull();
+      assertThat(client.v1().events().inNamespace("default").list().getItems())
+          .extracting(Event::getReason, Event::getMessage)
+          .contains(org.assertj.core.groups.Tuple.tuple(
+              "DriftReverted", "restored NetworkPolicy lumiere-web/tenantguard-default-deny after an outside change or deletion"));
+    });
+  }
+
+  private Tenant awaitPhase(String name, TenantPhase phase) {
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      Tenant tenant = client.resources(Tenant.class).withName(name).get();
+      assertThat(tenant.getStatus()).isNotNull();
+      assertThat(tenant.getStatus().phase()).isEqualTo(phase);
+    });
+    return client.resources(Tenant.class).withName(name).get();
+  }
+}

@@ -1,0 +1,38 @@
+package io.tenantguard.testing;
+
+import io.tenantguard.api.v1alpha1.tenant.Network;
+import io.tenantguard.api.v1alpha1.tenant.NetworkPeer;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
+import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Tenants are immutable records: these return an edited copy, as a user editing the manifest would. */
+public final class TenantEdits {
+  private TenantEdits() {}
+
+  public static Tenant namespaces(Tenant tenant, UnaryOperator<List<TenantNamespace>> edit) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(),
+        edit.apply(new ArrayList<>(s.namespaces())), s.access(), s.quota(), s.limits(), s.network(), s.encryption(),
+        s.lifecycle()));
+  }
+
+  public static Tenant addEgress(Tenant tenant, NetworkPeer peer) {
+    TenantSpec s = tenant.getSpec();
+    List<NetworkPeer> egress = new ArrayList<>(s.network().egress());
+    egress.add(peer);
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
+        s.quota(), s.limits(), new Network(s.network().ingress(), egress), s.encryption(), s.lifecycle()));
+  }
+
+  private static Tenant with(Tenant tenant, TenantSpec spec) {
+    Tenant copy = new Tenant();
+    copy.setMetadata(tenant.getMetadata());
+    copy.setSpec(spec);
+    copy.setStatus(tenant.getStatus());
+    return copy;
+  }
+}
