@@ -15,8 +15,7 @@ import java.util.List;
 @ValidationRule(
     value = "!has(self.namespaces) || self.namespaces.all(n, self.namespaces.exists_one(m, m.name == n.name))",
     message = "namespace names must be unique within a tenant",
-    fieldPath = ".namespaces",
-    reason = "FieldValueDuplicate")
+    fieldPath = ".namespaces")
 @ValidationRule(
     value = "!has(self.access) || self.access.all(a, a.role != 'auditor' || !self.access.exists(b,"
         + " b.subject.kind == a.subject.kind && b.subject.name == a.subject.name"

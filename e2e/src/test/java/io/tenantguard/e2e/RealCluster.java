@@ -1,0 +1,106 @@
+package io.tenantguard.e2e;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.tenantguard.local.LocalControlPlane;
+import io.tenantguard.local.ManifestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A real control plane for the tests, brought up once per test run. By default it is a local one of
+ * {@code e2e/cluster}, fresh for each run and of its own (run folder {@code run-e2e}, so that a
+ * quick start running beside it is not disturbed), stopped at the end; with
+ * {@code TENANTGUARD_E2E_KUBECONFIG} set, it is the cluster that kubeconfig names (a kind, k3d or
+ * real cluster). Either way the CRDs of crds/ are installed first.
+ */
+public final class RealCluster implements ParameterResolver {
+  private static final String KUBECONFIG_VARIABLE = "TENANTGUARD_E2E_KUBECONFIG";
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Cluster.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Cluster.class, key -> Cluster.start(), Cluster.class);
+  }
+
+  /** The cluster, its admin client, and clients that impersonate tenant users. */
+  public static final class Cluster implements ExtensionContext.Store.CloseableResource {
+    private final Config adminConfig;
+    private final KubernetesClient admin;
+    /** The local control plane this run started, to stop at the end; null for a named cluster. */
+    private final LocalControlPlane startedHere;
+    private TenantguardUnderTest operator;
+
+    private Cluster(Config adminConfig, LocalControlPlane startedHere) {
+      this.adminConfig = adminConfig;
+      this.admin = new KubernetesClientBuilder().withConfig(adminConfig).build();
+      this.startedHere = startedHere;
+    }
+
+    static Cluster start() {
+      String named = System.getenv(KUBECONFIG_VARIABLE);
+      if (named != null && !named.isBlank()) {
+        return installCrds(new Cluster(Config.fromKubeconfig(read(Path.of(named))), null));
+      }
+      LocalControlPlane local = new LocalControlPlane(E2e.repoRoot(), E2e.runFolder());
+      local.down(); // a cluster left by an interrupted run holds its objects: start afresh
+      Path kubeconfig = local.up();
+      return installCrds(new Cluster(Config.fromKubeconfig(read(kubeconfig)), local));
+    }
+
+    public KubernetesClient admin() {
+      return admin;
+    }
+
+    /** A client that acts as {@code user} in {@code groups}, through impersonation. */
+    public KubernetesClient as(String user, String... groups) {
+      Config config = new ConfigBuilder(adminConfig).build();
+      config.setImpersonateUsername(user);
+      config.setImpersonateGroups(groups);
+      return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** The operator, run in this JVM against the cluster, started once and shared by the tests. */
+    public synchronized TenantguardUnderTest operator() {
+      if (operator == null) {
+        operator = TenantguardUnderTest.start(admin);
+      }
+      return operator;
+    }
+
+    @Override
+    public void close() {
+      if (operator != null) {
+        operator.close();
+      }
+      admin.close();
+      if (startedHere != null) {
+        startedHere.down();
+      }
+    }
+
+    private static Cluster installCrds(Cluster cluster) {
+      ManifestFiles.installCrds(cluster.admin, E2e.repoRoot().resolve("crds"), "tenantguard-e2e");
+      return cluster;
+    }
+
+    private static String read(Path file) {
+      try {
+        return Files.readString(file);
+      } catch (IOException e) {
+        throw new IllegalStateException("reading kubeconfig " + file, e);
+      }
+    }
+  }
+}

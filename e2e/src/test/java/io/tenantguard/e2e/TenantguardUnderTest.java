@@ -1,0 +1,39 @@
+package io.tenantguard.e2e;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.operator.OperatorRuntime;
+import io.tenantguard.operator.OperatorSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+/** The operator as it runs in production (server-side apply, admission policies), in this JVM. */
+public final class TenantguardUnderTest implements AutoCloseable {
+  private final OperatorRuntime runtime;
+
+  private TenantguardUnderTest(OperatorRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  static TenantguardUnderTest start(KubernetesClient client) {
+    OperatorRuntime runtime =
+        new OperatorRuntime(
+            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, true), client, Clock.systemUTC());
+    try {
+      runtime.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting the operator", e);
+    }
+    return new TenantguardUnderTest(runtime);
+  }
+
+  public OperatorRuntime runtime() {
+    return runtime;
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}

@@ -1,0 +1,161 @@
+package io.tenantguard.cli;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.tenantguard.local.LocalControlPlane;
+import io.tenantguard.local.ManifestFiles;
+import io.tenantguard.operator.OperatorRuntime;
+import io.tenantguard.operator.OperatorSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole thing in one command: a cluster (the kubeconfig's, or a local control plane started
+ * here), the CRDs, the example platform, the operator, and the tenants' status as it converges and
+ * changes, until Ctrl-C stops everything it started.
+ */
+@Command(
+    name = "quickstart",
+    mixinStandardHelpOptions = true,
+    description = "Runs the operator with the example platform on a cluster, and shows the tenants' status.")
+final class QuickstartCommand implements Callable<Integer> {
+  private static final Duration CONVERGENCE = Duration.ofMinutes(3);
+  private static final String FIELD_MANAGER = "tenantguard-quickstart";
+
+  @Option(names = "--repository", defaultValue = ".", description = "The tenantguard checkout (crds/, examples/, e2e/cluster).")
+  Path repository;
+
+  @Override
+  public Integer call() throws Exception {
+    Path repo = repository.toAbsolutePath().normalize();
+    if (!Files.isDirectory(repo.resolve("examples")) || !Files.isRegularFile(repo.resolve("e2e/cluster"))) {
+      throw new UserFacingException(repo + " is not a tenantguard checkout: run from its root or pass --repository");
+    }
+    LocalControlPlane local = new LocalControlPlane(repo);
+    boolean startedLocal = false;
+    KubernetesClient client = configuredCluster();
+    if (client == null) {
+      say("no reachable cluster in your kubeconfig: starting a local control plane (e2e/cluster up)");
+      startedLocal = !local.isRunning();
+      Path kubeconfig = local.up();
+      client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+      say("local control plane ready; to use it yourself: export KUBECONFIG=" + kubeconfig);
+    } else {
+      say("using the cluster of your kubeconfig: " + client.getMasterUrl());
+    }
+
+    say("installing crds/ and applying examples/");
+    ManifestFiles.installCrds(client, repo.resolve("crds"), FIELD_MANAGER);
+    ManifestFiles.apply(client, repo.resolve("examples"), FIELD_MANAGER);
+
+    OperatorRuntime runtime =
+        new OperatorRuntime(new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, true), client,
+            Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    KubernetesClient cluster = client;
+    boolean stopLocal = startedLocal;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      say("stopping the operator" + (stopLocal ? " and the local control plane" : ""));
+      runtime.close();
+      cluster.close();
+      if (stopLocal) {
+        local.down();
+      }
+      stopped.countDown();
+    }, "tenantguard-quickstart-stop"));
+    runtime.start();
+    say("operator started; metrics on http://127.0.0.1:" + runtime.probePort() + "/metrics");
+
+    List<Tenant> converged = awaitConvergence(client);
+    System.out.println();
+    System.out.print(TenantTable.render(converged));
+    System.out.println();
+    say("look closer: 'java -jar operator/target/tenantguard.jar status',"
+        + " 'kubectl get tenants', 'kubectl describe tenant clinique-horizon',"
+        + " 'kubectl get events --field-selector involvedObject.kind=Tenant'");
+    say("watching for changes; Ctrl-C stops everything this command started");
+    client.resources(Tenant.class).inform(new ChangePrinter());
+    stopped.await();
+    return 0;
+  }
+
+  /** The kubeconfig's cluster if one is configured and answers; null otherwise. */
+  private static KubernetesClient configuredCluster() {
+    Config config = Config.autoConfigure(null);
+    if (config.getFile() == null && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+      return null;
+    }
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    try {
+      client.getKubernetesVersion();
+      return client;
+    } catch (KubernetesClientException e) {
+      say("the cluster of your kubeconfig (" + config.getMasterUrl() + ") does not answer");
+      client.close();
+      return null;
+    }
+  }
+
+  private static List<Tenant> awaitConvergence(KubernetesClient client) throws InterruptedException {
+    long deadline = System.nanoTime() + CONVERGENCE.toNanos();
+    while (true) {
+      List<Tenant> tenants = client.resources(Tenant.class).list().getItems();
+      boolean converged = tenants.stream().allMatch(t -> t.getStatus() != null
+          && Objects.equals(t.getStatus().observedGeneration(), t.getMetadata().getGeneration()));
+      if (converged || System.nanoTime() > deadline) {
+        if (!converged) {
+          say("some tenants have not converged after " + CONVERGENCE.toMinutes() + " minutes; showing them as they are");
+        }
+        return tenants;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static void say(String message) {
+    System.out.println("tenantguard: " + message);
+  }
+
+  /** Prints a line whenever a tenant's phase or one of its conditions changes. */
+  private static final class ChangePrinter implements ResourceEventHandler<Tenant> {
+    @Override
+    public void onAdd(Tenant tenant) {}
+
+    @Override
+    public void onUpdate(Tenant before, Tenant after) {
+      TenantStatus was = before.getStatus();
+      TenantStatus now = after.getStatus();
+      if (now == null || (was != null && was.phase() == now.phase() && was.conditions().equals(now.conditions()))) {
+        return;
+      }
+      String time = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+      String detail = now.conditions().stream()
+          .filter(c -> "False".equals(c.getStatus()) && "Ready".equals(c.getType()))
+          .map(c -> " (" + c.getReason() + ": " + c.getMessage() + ")")
+          .findFirst().orElse("");
+      System.out.println(time + " " + after.getMetadata().getName() + ": " + (was == null ? "-" : was.phase())
+          + " -> " + now.phase() + detail);
+    }
+
+    @Override
+    public void onDelete(Tenant tenant, boolean unknownFinalState) {
+      System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + tenant.getMetadata().getName() + ": deleted");
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.tenantguard.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local control plane of {@code e2e/cluster}: etcd, kube-apiserver and kube-controller-manager
+ * built from their Go modules and run on loopback. Progress goes to this process's stderr.
+ */
+public final class LocalControlPlane {
+  private final Path script;
+  private final String runFolder;
+
+  /** The control plane the quick start and a user's own e2e/cluster calls share. */
+  public LocalControlPlane(Path repository) {
+    this(repository, null);
+  }
+
+  /**
+   * @param runFolder where its data and logs live (TENANTGUARD_RUN_DIR); a folder of its own gives
+   *     a control plane of its own, as the tests want; null for the default one
+   */
+  public LocalControlPlane(Path repository, Path runFolder) {
+    this.script = repository.resolve("e2e/cluster");
+    this.runFolder = runFolder == null ? null : runFolder.toString();
+  }
+
+  public boolean isRunning() {
+    return run("kubeconfig").exitCode() == 0;
+  }
+
+  /** Starts the control plane, or reuses the running one; returns its admin kubeconfig. */
+  public Path up() {
+    Result up = run("up");
+    if (up.exitCode() != 0) {
+      throw new IllegalStateException("e2e/cluster up failed (exit " + up.exitCode() + "); its messages are above");
+    }
+    List<String> lines = up.output().lines().toList();
+    return Path.of(lines.get(lines.size() - 1).trim());
+  }
+
+  public void down() {
+    run("down");
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private Result run(String command) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(script.toString(), command).redirectError(ProcessBuilder.Redirect.INHERIT);
+      if (runFolder != null) {
+        builder.environment().put("TENANTGUARD_RUN_DIR", runFolder);
+      }
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(script + " " + command + " did not finish in 30 minutes");
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException("running " + script + " " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + script + " " + command, e);
+    }
+  }
+}
