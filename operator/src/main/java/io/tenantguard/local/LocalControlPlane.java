@@ -29,12 +29,12 @@ public final class LocalControlPlane {
   }
 
   public boolean isRunning() {
-    return run("kubeconfig").exitCode() == 0;
+    return run("kubeconfig", ProcessBuilder.Redirect.DISCARD).exitCode() == 0;
   }
 
   /** Starts the control plane, or reuses the running one; returns its admin kubeconfig. */
   public Path up() {
-    Result up = run("up");
+    Result up = run("up", ProcessBuilder.Redirect.INHERIT);
     if (up.exitCode() != 0) {
       throw new IllegalStateException("e2e/cluster up failed (exit " + up.exitCode() + "); its messages are above");
     }
@@ -43,14 +43,15 @@ public final class LocalControlPlane {
   }
 
   public void down() {
-    run("down");
+    run("down", ProcessBuilder.Redirect.INHERIT);
   }
 
   private record Result(int exitCode, String output) {}
 
-  private Result run(String command) {
+  /** Runs the script; its stdout is the result, its messages go to {@code messages}. */
+  private Result run(String command, ProcessBuilder.Redirect messages) {
     try {
-      ProcessBuilder builder = new ProcessBuilder(script.toString(), command).redirectError(ProcessBuilder.Redirect.INHERIT);
+      ProcessBuilder builder = new ProcessBuilder(script.toString(), command).redirectError(messages);
       if (runFolder != null) {
         builder.environment().put("TENANTGUARD_RUN_DIR", runFolder);
       }

@@ -6,6 +6,10 @@ import io.tenantguard.testing.Manifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -23,8 +27,32 @@ class GeneratedManifestsTest {
   private static final Path GENERATED = Path.of(System.getProperty("tenantguard.generatedCrdsDir"));
   private static final Path CHECKED_IN = Manifests.repoRoot().resolve("crds");
   private static final String ROLES = "tenantguard-roles.yaml";
+  private static final List<String> ORDER = List.of("Tenant", "Region", "DataClassification", "DestructionCertificate");
   private static final String ROLES_HEADER =
       "# Generated from io.tenantguard.separation.TenantRoles: the roles tenant RoleBindings grant.\n";
+
+  @Test
+  void crdReferenceIsRenderedFromTheSchemas() throws IOException {
+    List<CustomResourceDefinition> crds = new ArrayList<>();
+    for (Map.Entry<String, String> file : generatedCrds().entrySet()) {
+      if (file.getKey().endsWith(".tenantguard.io.yaml")) {
+        crds.add(Serialization.unmarshal(file.getValue(), CustomResourceDefinition.class));
+      }
+    }
+    crds.sort(Comparator.comparing(crd -> ORDER.indexOf(crd.getSpec().getNames().getKind())));
+    String reference = CrdReference.render(crds);
+    Path checkedIn = Manifests.repoRoot().resolve("docs/crd-reference.md");
+    if (Boolean.getBoolean("tenantguard.regenerate")) {
+      Files.createDirectories(checkedIn.getParent());
+      Files.writeString(checkedIn, reference);
+    }
+
+    assertThat(reference).contains("`spec.contacts`", "must include a contact with role manager");
+    assertThat(Files.exists(checkedIn) ? Files.readString(checkedIn) : "")
+        .as("docs/crd-reference.md is stale; run: "
+            + "./mvnw -pl operator test -Dtest=GeneratedManifestsTest -Dtenantguard.regenerate=true")
+        .isEqualTo(reference);
+  }
 
   @Test
   void checkedInCrdsAreWhatTheBuildGenerates() throws IOException {
