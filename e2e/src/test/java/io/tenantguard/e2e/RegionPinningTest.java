@@ -111,11 +111,18 @@ class RegionPinningTest {
           hostingCentres: ["LYO1 Vénissieux"]
           certifications: [ISO27001, HDS]
           nodeSelector: {topology.kubernetes.io/region: fr-lyon}
-        """, Region.class);
+          maintenance:
+            - {description: network upgrade, start: '%s', end: '%s'}
+        """.formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            java.time.Instant.now().plus(java.time.Duration.ofDays(3).plusHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+        Region.class);
     Platform.apply(admin, lyon);
     Platform.apply(admin, tenant("pin-lyon", "pin-lyon-records", "fr-lyon"));
     Tenant ready = Platform.awaitPhase(admin, "pin-lyon", TenantPhase.Ready);
     assertThat(ready.getStatus().hostingCentres()).containsExactly("LYO1 Vénissieux");
+    var maintenance = Conditions.find(ready.getStatus().conditions(), StatusConditions.MAINTENANCE_PLANNED);
+    assertThat(maintenance.getStatus()).isEqualTo("True");
+    assertThat(maintenance.getMessage()).contains("region fr-lyon: maintenance from").contains("(network upgrade) affects namespaces pin-lyon-records");
 
     admin.resources(Region.class).withName("fr-lyon")
         .edit(r -> withCertifications(r, List.of(Certification.ISO27001)));

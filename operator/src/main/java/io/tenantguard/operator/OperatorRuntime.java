@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantguard.kube.EventRecorder;
+import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
 import io.tenantguard.separation.SeparationDefaults;
 import io.tenantguard.tenant.TenantPlanner;
@@ -81,7 +82,8 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.register(new RegionReconciler(clock));
     operator.register(
         new TenantReconciler(
-            new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters));
+            new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters, clock));
+    operator.register(new DataClassificationReconciler(clock));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     operator.start();
     LOG.info(

@@ -13,13 +13,13 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.region.RegionStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Keeps each Region's status: how many nodes it selects and which tenants it hosts. */
@@ -54,12 +54,12 @@ public class RegionReconciler implements Reconciler<Region> {
             InformerEventSourceConfiguration.from(Tenant.class, Region.class)
                 .withSecondaryToPrimaryMapper(
                     tenant ->
-                        TenantReferences.regions(tenant).stream()
+                        TenantReferences.names(tenant, TenantNamespace::region).stream()
                             .map(ResourceID::new)
                             .collect(Collectors.toSet()))
                 .build(),
             context);
-    tenants.addIndexers(Map.of(TENANTS_BY_REGION, tenant -> List.copyOf(TenantReferences.regions(tenant))));
+    tenants.addIndexers(Map.of(TENANTS_BY_REGION, tenant -> TenantReferences.names(tenant, TenantNamespace::region)));
     return List.of(nodes, tenants);
   }
 
@@ -100,16 +100,5 @@ public class RegionReconciler implements Reconciler<Region> {
         .sorted(Map.Entry.comparingByKey())
         .map(label -> label.getKey() + "=" + label.getValue())
         .collect(Collectors.joining(","));
-  }
-
-  /** The regions a tenant's namespaces name. */
-  static final class TenantReferences {
-    private TenantReferences() {}
-
-    static Set<String> regions(Tenant tenant) {
-      return tenant.getSpec() == null
-          ? Set.of()
-          : tenant.getSpec().namespaces().stream().map(ns -> ns.region()).collect(Collectors.toSet());
-    }
   }
 }

@@ -24,6 +24,9 @@ import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusPatch;
+import io.tenantguard.placement.MaintenanceNotices;
+import io.tenantguard.placement.TenantReferences;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -58,21 +61,24 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private final TenantStatusFactory statuses;
   private final EventRecorder events;
   private final MeterRegistry meters;
+  private final Clock clock;
   private InformerEventSource<Region, Tenant> regions;
   private InformerEventSource<DataClassification, Tenant> classifications;
 
   public TenantReconciler(
-      TenantPlanner planner, TenantStatusFactory statuses, EventRecorder events, MeterRegistry meters) {
+      TenantPlanner planner, TenantStatusFactory statuses, EventRecorder events, MeterRegistry meters, Clock clock) {
     this.planner = planner;
     this.statuses = statuses;
     this.events = events;
     this.meters = meters;
+    this.clock = clock;
   }
 
   @Override
   public List<EventSource<?, Tenant>> prepareEventSources(EventSourceContext<Tenant> context) {
-    context.getPrimaryCache().addIndexer(BY_REGION, tenant -> names(tenant, TenantNamespace::region));
-    context.getPrimaryCache().addIndexer(BY_CLASSIFICATION, tenant -> names(tenant, TenantNamespace::classification));
+    context.getPrimaryCache().addIndexer(BY_REGION, tenant -> TenantReferences.names(tenant, TenantNamespace::region));
+    context.getPrimaryCache().addIndexer(
+        BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification));
     regions = referenced(context, Region.class, BY_REGION);
     classifications = referenced(context, DataClassification.class, BY_CLASSIFICATION);
     return List.of(regions, classifications);
@@ -91,25 +97,29 @@ public class TenantReconciler implements Reconciler<Tenant> {
         context);
   }
 
-  private static List<String> names(Tenant tenant, Function<TenantNamespace, String> field) {
-    return tenant.getSpec() == null
-        ? List.of()
-        : tenant.getSpec().namespaces().stream().map(field).distinct().toList();
-  }
-
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-    TenantPlan plan = planner.plan(observe(tenant, context));
+    TenantInputs inputs = observe(tenant, context);
+    TenantPlan plan = planner.plan(inputs);
     AppliedChanges changes = new AppliedChanges();
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(PlannedDependent.PLAN, plan);
     workflow.put(PlannedDependent.CHANGES, changes);
     String applyError = applyError(workflow.reconcileManagedWorkflow().getErroredDependents());
 
+    MaintenanceNotices.Upcoming maintenance =
+        MaintenanceNotices.upcoming(inputs.regions(), plan.namespaces(), clock.instant());
     record(tenant, plan, changes);
-    TenantStatus next = statuses.status(tenant, plan, applyError);
+    maintenance.notices().forEach(notice -> events.warningOnce(tenant, "MaintenancePlanned", notice));
+    TenantStatus next = statuses.status(tenant, plan, applyError, maintenance.notices());
     UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new);
-    return applyError == null ? control : control.rescheduleAfter(RETRY_AFTER_FAILURE);
+    if (applyError != null) {
+      return control.rescheduleAfter(RETRY_AFTER_FAILURE);
+    }
+    // wake up when the next maintenance window enters its notice period
+    return maintenance.nextDue()
+        .map(due -> control.rescheduleAfter(Duration.between(clock.instant(), due).plusSeconds(1)))
+        .orElse(control);
   }
 
   private TenantInputs observe(Tenant tenant, Context<Tenant> context) {

@@ -30,8 +30,9 @@ public final class TenantStatusFactory {
 
   /**
    * @param applyError what failed while applying the plan, or null
+   * @param maintenanceNotices planned maintenance the tenant must be told about now
    */
-  public TenantStatus status(Tenant tenant, TenantPlan plan, String applyError) {
+  public TenantStatus status(Tenant tenant, TenantPlan plan, String applyError, List<String> maintenanceNotices) {
     long generation = tenant.getMetadata().getGeneration();
     List<NamespaceStatus> namespaces = plan.namespaces();
     Condition isolated = isolated(plan, applyError, generation);
@@ -54,6 +55,12 @@ public final class TenantStatusFactory {
                 stalled ? notReady.getReason() : ENFORCED,
                 stalled ? "needs a change of the Tenant, Region or DataClassification: " + notReady.getMessage()
                     : "nothing blocks convergence",
+                generation),
+            Conditions.of(StatusConditions.MAINTENANCE_PLANNED, !maintenanceNotices.isEmpty(),
+                maintenanceNotices.isEmpty() ? "NoneWithinNotice" : "WithinNotice",
+                maintenanceNotices.isEmpty()
+                    ? "no maintenance window of the tenant's regions starts within 14 days"
+                    : String.join("; ", maintenanceNotices),
                 generation));
     List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions();
     return new TenantStatus(

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
@@ -64,6 +65,9 @@ class TenantReconcilerMockServerTest {
     assertThat(client.rbac().roleBindings().inNamespace("horizon-records").withName("tenantguard-auditor").get()).isNotNull();
     assertThat(client.resourceQuotas().inNamespace("horizon-imaging").withName("tenantguard-quota").get()).isNotNull();
     assertThat(client.limitRanges().inNamespace("horizon-portal").withName("tenantguard-limits").get()).isNotNull();
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+        client.resources(DataClassification.class).withName("health").get().getStatus().tenants())
+        .containsExactly("clinique-horizon"));
   }
 
   @Test

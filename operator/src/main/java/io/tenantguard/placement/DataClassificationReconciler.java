@@ -1,0 +1,62 @@
+package io.tenantguard.placement;
+
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.tenantguard.api.v1alpha1.classification.DataClassification;
+import io.tenantguard.api.v1alpha1.classification.DataClassificationStatus;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
+import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.StatusConditions;
+import io.tenantguard.kube.StatusPatch;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Keeps each DataClassification's status: which tenants hold data of this class. */
+@ControllerConfiguration(name = "dataclassification")
+public class DataClassificationReconciler implements Reconciler<DataClassification> {
+  private static final String BY_CLASSIFICATION = "tenantsByClassification";
+
+  private final Clock clock;
+  private InformerEventSource<Tenant, DataClassification> tenants;
+
+  public DataClassificationReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, DataClassification>> prepareEventSources(
+      EventSourceContext<DataClassification> context) {
+    tenants = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Tenant.class, DataClassification.class)
+            .withSecondaryToPrimaryMapper(tenant -> TenantReferences.names(tenant, TenantNamespace::classification).stream()
+                .map(ResourceID::new).collect(Collectors.toSet()))
+            .build(),
+        context);
+    tenants.addIndexers(Map.of(BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification)));
+    return List.of(tenants);
+  }
+
+  @Override
+  public UpdateControl<DataClassification> reconcile(DataClassification classification, Context<DataClassification> context) {
+    List<String> holders = tenants.byIndex(BY_CLASSIFICATION, classification.getMetadata().getName()).stream()
+        .map(t -> t.getMetadata().getName()).sorted().toList();
+    long generation = classification.getMetadata().getGeneration();
+    var ready = Conditions.of(StatusConditions.READY, true, "Accepted",
+        holders.isEmpty() ? "no tenant holds data of this class" : holders.size() + " tenant(s) hold data of this class",
+        generation);
+    List<io.fabric8.kubernetes.api.model.Condition> previous =
+        classification.getStatus() == null ? List.of() : classification.getStatus().conditions();
+    var next = new DataClassificationStatus(generation, holders, Conditions.merge(previous, List.of(ready), clock));
+    return StatusPatch.ifChanged(classification, classification.getStatus(), next, DataClassification::new);
+  }
+}
