@@ -37,13 +37,15 @@ public final class RealCluster implements ParameterResolver {
   /** The cluster, its admin client, and clients that impersonate tenant users. */
   public static final class Cluster implements ExtensionContext.Store.CloseableResource {
     private final Config adminConfig;
+    private final Path kubeconfig;
     private final KubernetesClient admin;
     /** The local control plane this run started, to stop at the end; null for a named cluster. */
     private final LocalControlPlane startedHere;
     private TenantguardUnderTest operator;
 
-    private Cluster(Config adminConfig, LocalControlPlane startedHere) {
-      this.adminConfig = adminConfig;
+    private Cluster(Path kubeconfig, LocalControlPlane startedHere) {
+      this.kubeconfig = kubeconfig;
+      this.adminConfig = Config.fromKubeconfig(read(kubeconfig));
       this.admin = new KubernetesClientBuilder().withConfig(adminConfig).build();
       this.startedHere = startedHere;
     }
@@ -51,16 +53,25 @@ public final class RealCluster implements ParameterResolver {
     static Cluster start() {
       String named = System.getenv(KUBECONFIG_VARIABLE);
       if (named != null && !named.isBlank()) {
-        return installCrds(new Cluster(Config.fromKubeconfig(read(Path.of(named))), null));
+        return installCrds(new Cluster(Path.of(named), null));
       }
       LocalControlPlane local = new LocalControlPlane(E2e.repoRoot(), E2e.runFolder());
       local.down(); // a cluster left by an interrupted run holds its objects: start afresh
       Path kubeconfig = local.up();
-      return installCrds(new Cluster(Config.fromKubeconfig(read(kubeconfig)), local));
+      return installCrds(new Cluster(kubeconfig, local));
     }
 
     public KubernetesClient admin() {
       return admin;
+    }
+
+    public Config adminConfig() {
+      return adminConfig;
+    }
+
+    /** The admin kubeconfig file, for tools that want one (Helm). */
+    public Path kubeconfig() {
+      return kubeconfig;
     }
 
     /** A client that acts as {@code user} in {@code groups}, through impersonation. */
@@ -77,6 +88,14 @@ public final class RealCluster implements ParameterResolver {
         operator = TenantguardUnderTest.start(admin);
       }
       return operator;
+    }
+
+    /** Stops the shared operator, for a test that runs one of its own; the next caller restarts it. */
+    public synchronized void stopOperator() {
+      if (operator != null) {
+        operator.close();
+        operator = null;
+      }
     }
 
     @Override

@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
 final class QuickstartCommand implements Callable<Integer> {
   private static final Duration CONVERGENCE = Duration.ofMinutes(3);
   private static final String FIELD_MANAGER = "tenantguard-quickstart";
+  /** The example platform, in the order a platform team applies it. */
+  private static final List<String> EXAMPLES = List.of("regions.yaml", "classifications.yaml", "tenants.yaml");
 
   @Option(names = "--repository", defaultValue = ".", description = "The tenantguard checkout (crds/, examples/, e2e/cluster).")
   Path repository;
@@ -62,7 +64,8 @@ final class QuickstartCommand implements Callable<Integer> {
 
     say("installing crds/ and applying examples/");
     ManifestFiles.installCrds(client, repo.resolve("crds"), FIELD_MANAGER);
-    ManifestFiles.apply(client, repo.resolve("examples"), FIELD_MANAGER);
+    ManifestFiles.apply(client,
+        EXAMPLES.stream().map(name -> repo.resolve("examples").resolve(name)).toList(), FIELD_MANAGER);
 
     OperatorRuntime runtime =
         new OperatorRuntime(new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, true), client,

@@ -8,28 +8,31 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Applies a folder of manifests (crds/, examples/) with server-side apply, as kubectl apply would. */
+/** Applies manifest files (crds/, examples/) with server-side apply, as kubectl apply would. */
 public final class ManifestFiles {
   private ManifestFiles() {}
 
-  public static void apply(KubernetesClient client, Path folder, String fieldManager) {
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          client.load(in).fieldManager(fieldManager).forceConflicts().serverSideApply();
-        }
+  public static void apply(KubernetesClient client, List<Path> files, String fieldManager) {
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        client.load(in).fieldManager(fieldManager).forceConflicts().serverSideApply();
+      } catch (IOException e) {
+        throw new UncheckedIOException("applying " + file, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("applying " + folder, e);
     }
   }
 
   /** Installs crds/ and waits until the API server serves every tenantguard kind. */
   public static void installCrds(KubernetesClient client, Path crds, String fieldManager) {
-    apply(client, crds, fieldManager);
+    try (Stream<Path> files = Files.list(crds)) {
+      apply(client, files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList(), fieldManager);
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + crds, e);
+    }
     for (CustomResourceDefinition crd : client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
       if (crd.getSpec().getGroup().equals(ApiGroup.GROUP)) {
         client.apiextensions().v1().customResourceDefinitions().resource(crd).waitUntilCondition(

@@ -1,6 +1,7 @@
 package io.tenantguard.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -35,6 +36,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private final Consumer<ConfigurationServiceOverrider> overrides;
   private Operator operator;
   private ProbeServer probes;
+  private volatile boolean stopping;
 
   /**
    * @param overrides extra JOSDK settings; tests on the mock server use them to turn server-side
@@ -69,9 +71,7 @@ public final class OperatorRuntime implements AutoCloseable {
                   // per-resource meters would grow with the number of tenants
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters));
               if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        OperatorSettings.LEASE_NAME, settings.leaderElectionNamespace()));
+                o.withLeaderElectionConfiguration(leaderElection());
               }
               overrides.accept(o);
             });
@@ -91,6 +91,31 @@ public final class OperatorRuntime implements AutoCloseable {
         Version.current(),
         client.getMasterUrl(),
         probes.port());
+  }
+
+  /**
+   * A replica that loses its Lease exits at once, so that two never reconcile together; JOSDK
+   * would exit on an orderly stop too, which this callback tells apart.
+   */
+  private LeaderElectionConfiguration leaderElection() {
+    LeaderCallbacks callbacks = new LeaderCallbacks(
+        () -> LOG.info("leading: this replica reconciles"),
+        () -> {
+          if (!stopping) {
+            LOG.error("lost the leader Lease; exiting so that only the new leader reconciles");
+            System.exit(1);
+          }
+        },
+        leader -> LOG.info("leader is {}", leader));
+    return new LeaderElectionConfiguration(
+        OperatorSettings.LEASE_NAME,
+        settings.leaderElectionNamespace(),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        null,
+        callbacks,
+        false);
   }
 
   /** Healthy while every informer is connected; a broken watch that does not heal restarts the pod. */
@@ -114,6 +139,7 @@ public final class OperatorRuntime implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("stopping tenantguard");
+    stopping = true;
     if (operator != null) {
       operator.stop();
     }

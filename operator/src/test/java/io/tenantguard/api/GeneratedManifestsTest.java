@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * crds/ is generated from the Java types (the CRDs, and the tenant ClusterRoles they need) and
- * checked in, so that {@code kubectl apply -f crds/} installs everything cluster-wide. This test fails when it drifts from what
+ * checked in, so that {@code kubectl apply -f crds/} installs everything cluster-wide; the chart
+ * carries the same files. This test fails when it drifts from what
  * the build generates; {@code -Dtenantguard.regenerate=true} rewrites it instead.
  */
 class GeneratedManifestsTest {
   private static final Path GENERATED = Path.of(System.getProperty("tenantguard.generatedCrdsDir"));
   private static final Path CHECKED_IN = Manifests.repoRoot().resolve("crds");
+  private static final Path CHART = Manifests.repoRoot().resolve("helm/tenantguard");
   private static final String ROLES = "tenantguard-roles.yaml";
   private static final List<String> ORDER = List.of("Tenant", "Region", "DataClassification", "DestructionCertificate");
   private static final String ROLES_HEADER =
@@ -55,14 +57,28 @@ class GeneratedManifestsTest {
   }
 
   @Test
+  void theChartCarriesTheSameCrdsAndRoles() throws IOException {
+    Map<String, String> generated = generatedCrds();
+    Map<String, String> crds = new TreeMap<>(generated);
+    String roles = crds.remove(ROLES);
+    if (Boolean.getBoolean("tenantguard.regenerate")) {
+      write(CHART.resolve("crds"), crds);
+      write(CHART.resolve("files"), Map.of(ROLES, roles));
+    }
+
+    assertThat(read(CHART.resolve("crds"))).as("helm/tenantguard/crds/ must equal crds/").isEqualTo(crds);
+    assertThat(read(CHART.resolve("files"))).as("helm/tenantguard/files/").isEqualTo(Map.of(ROLES, roles));
+  }
+
+  @Test
   void checkedInCrdsAreWhatTheBuildGenerates() throws IOException {
     Map<String, String> generated = generatedCrds();
     if (Boolean.getBoolean("tenantguard.regenerate")) {
-      write(generated);
+      write(CHECKED_IN, generated);
     }
 
     assertThat(generated).containsKeys("tenants.tenantguard.io.yaml", "regions.tenantguard.io.yaml");
-    assertThat(checkedIn())
+    assertThat(read(CHECKED_IN))
         .as("crds/ differs from the CRDs generated from the Java types; run: "
             + "./mvnw -pl operator test -Dtest=GeneratedManifestsTest -Dtenantguard.regenerate=true")
         .isEqualTo(generated);
@@ -81,12 +97,12 @@ class GeneratedManifestsTest {
     return crds;
   }
 
-  private static Map<String, String> checkedIn() throws IOException {
+  private static Map<String, String> read(Path folder) throws IOException {
     Map<String, String> crds = new TreeMap<>();
-    if (!Files.isDirectory(CHECKED_IN)) {
+    if (!Files.isDirectory(folder)) {
       return crds;
     }
-    try (Stream<Path> files = Files.list(CHECKED_IN)) {
+    try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         crds.put(file.getFileName().toString(), Files.readString(file));
       }
@@ -94,10 +110,10 @@ class GeneratedManifestsTest {
     return crds;
   }
 
-  private static void write(Map<String, String> crds) throws IOException {
-    Files.createDirectories(CHECKED_IN);
-    for (Map.Entry<String, String> crd : crds.entrySet()) {
-      Files.writeString(CHECKED_IN.resolve(crd.getKey()), crd.getValue());
+  private static void write(Path folder, Map<String, String> files) throws IOException {
+    Files.createDirectories(folder);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(folder.resolve(file.getKey()), file.getValue());
     }
   }
 }
