@@ -111,7 +111,8 @@ class ChartTest {
 
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(asOperator).build();
         OperatorRuntime operator = new OperatorRuntime(
-            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), NAMESPACE, 2, true), client, Clock.systemUTC())) {
+            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), NAMESPACE, 2, true, OperatorSettings.DEFAULT_RESYNC),
+            client, Clock.systemUTC())) {
       operator.start();
       Examples.regions().values().forEach(r -> Platform.apply(admin, r));
       Examples.classifications().values().forEach(c -> Platform.apply(admin, c));

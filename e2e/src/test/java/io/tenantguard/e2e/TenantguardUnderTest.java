@@ -5,7 +5,6 @@ import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 
 /** The operator as it runs in production (server-side apply, admission policies), in this JVM. */
@@ -19,7 +18,7 @@ public final class TenantguardUnderTest implements AutoCloseable {
   static TenantguardUnderTest start(KubernetesClient client) {
     OperatorRuntime runtime =
         new OperatorRuntime(
-            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, true), client, Clock.systemUTC());
+            OperatorSettings.local(true), client, Clock.systemUTC());
     try {
       runtime.start();
     } catch (IOException e) {

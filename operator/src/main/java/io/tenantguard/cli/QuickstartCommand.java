@@ -11,7 +11,6 @@ import io.tenantguard.local.LocalControlPlane;
 import io.tenantguard.local.ManifestFiles;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,8 +67,7 @@ final class QuickstartCommand implements Callable<Integer> {
         EXAMPLES.stream().map(name -> repo.resolve("examples").resolve(name)).toList(), FIELD_MANAGER);
 
     OperatorRuntime runtime =
-        new OperatorRuntime(new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, true), client,
-            Clock.systemUTC());
+        new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient cluster = client;
     boolean stopLocal = startedLocal;

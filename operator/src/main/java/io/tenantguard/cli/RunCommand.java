@@ -5,6 +5,7 @@ import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -55,6 +56,13 @@ final class RunCommand implements Callable<Integer> {
   int reconcileThreads;
 
   @Option(
+      names = "--resync-interval",
+      defaultValue = "${env:TENANTGUARD_RESYNC_INTERVAL:-PT10M}",
+      converter = DurationConverter.class,
+      description = "How often every resource is re-verified though nothing changed, as an ISO 8601 duration (TENANTGUARD_RESYNC_INTERVAL, default ${DEFAULT-VALUE}).")
+  Duration resyncInterval;
+
+  @Option(
       names = "--log-format",
       defaultValue = "${env:TENANTGUARD_LOG_FORMAT:-text}",
       description = "text or json: JSON lines for log collectors (TENANTGUARD_LOG_FORMAT, default ${DEFAULT-VALUE}).")
@@ -70,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
             ? (leaderElectionNamespace != null ? leaderElectionNamespace : client.getNamespace())
             : null;
     OperatorSettings settings =
-        new OperatorSettings(new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true);
+        new OperatorSettings(
+            new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval);
     CountDownLatch stopped = new CountDownLatch(1);
     OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
     Runtime.getRuntime()
@@ -85,6 +94,18 @@ final class RunCommand implements Callable<Integer> {
     runtime.start();
     stopped.await();
     return 0;
+  }
+
+  /** Reads an ISO 8601 duration such as PT10M, and says so when it is not one. */
+  static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Duration.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an ISO 8601 duration such as PT10M");
+      }
+    }
   }
 
   private void validate() {

@@ -2,7 +2,9 @@ package io.tenantguard.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -79,11 +81,10 @@ public final class OperatorRuntime implements AutoCloseable {
       ClusterPolicies.apply(client);
     }
     EventRecorder events = new EventRecorder(client, meters, clock);
-    operator.register(new RegionReconciler(clock));
-    operator.register(
-        new TenantReconciler(
-            new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters, clock));
-    operator.register(new DataClassificationReconciler(clock));
+    register(new RegionReconciler(clock));
+    register(new TenantReconciler(
+        new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters, clock));
+    register(new DataClassificationReconciler(clock));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     operator.start();
     LOG.info(
@@ -91,6 +92,13 @@ public final class OperatorRuntime implements AutoCloseable {
         Version.current(),
         client.getMasterUrl(),
         probes.port());
+  }
+
+  /** Every controller applies with one field manager, and resyncs at the configured interval. */
+  private <P extends HasMetadata> void register(Reconciler<P> reconciler) {
+    operator.register(reconciler, o -> o
+        .withFieldManager(ClusterPolicies.FIELD_MANAGER)
+        .withReconciliationMaxInterval(settings.resyncInterval()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.tenantguard.operator;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /**
  * How the operator runs, as chosen on the command line or in the environment.
@@ -10,11 +11,23 @@ import java.net.InetSocketAddress;
  * @param reconcileThreads how many resources are reconciled at once
  * @param admissionPolicies whether the operator maintains its cluster-wide admission policies (the
  *     mock server of the fast tests cannot hold them)
+ * @param resyncInterval how often every resource is reconciled even when nothing changed, so that
+ *     what the status states is re-verified
  */
 public record OperatorSettings(
-    InetSocketAddress probeAddress, String leaderElectionNamespace, int reconcileThreads, boolean admissionPolicies) {
+    InetSocketAddress probeAddress,
+    String leaderElectionNamespace,
+    int reconcileThreads,
+    boolean admissionPolicies,
+    Duration resyncInterval) {
 
   public static final String LEASE_NAME = "tenantguard-leader";
+  public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /** On loopback, a free port, no leader election: the settings of tests and the quick start. */
+  public static OperatorSettings local(boolean admissionPolicies) {
+    return new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, admissionPolicies, DEFAULT_RESYNC);
+  }
 
   public boolean leaderElection() {
     return leaderElectionNamespace != null;

@@ -9,7 +9,6 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.stream.Stream;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -25,7 +24,7 @@ public final class MockServerOperator {
         .forEach(server::expectCustomResource);
     OperatorRuntime runtime =
         new OperatorRuntime(
-            new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 2, false),
+            OperatorSettings.local(false),
             client,
             clock,
             o -> o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));

@@ -1,0 +1,245 @@
+package io.tenantguard.e2e.bench;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
+import io.tenantguard.kube.Labels;
+import io.tenantguard.separation.NetworkPolicies;
+import io.tenantguard.separation.SeparationDefaults;
+import io.tenantguard.tenant.TenantInputs;
+import io.tenantguard.tenant.TenantPlan;
+import io.tenantguard.tenant.TenantPlanner;
+import io.tenantguard.testing.Examples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * The figures an operator is judged by, measured on a real control plane in one run: how fast N
+ * tenants converge against the floor a plain client sets, how many writes a converged cluster
+ * costs, how fast drift is repaired, and what the operator's process holds.
+ */
+public final class Benchmark {
+  static final int CONCURRENCY = 8;
+  private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION");
+  /** What the operator may write; the controller manager's quota status updates are not its own. */
+  private static final Set<String> OPERATOR_RESOURCES = Set.of("tenants", "regions", "dataclassifications", "namespaces",
+      "rolebindings", "networkpolicies", "resourcequotas", "limitranges", "events",
+      "validatingadmissionpolicies", "validatingadmissionpolicybindings");
+
+  private final KubernetesClient admin;
+  private final Path kubeconfig;
+  private final Path jar;
+  private final Path output;
+  private final int tenants;
+  private final Duration steadyWindow;
+  private final Map<String, Double> results = new LinkedHashMap<>();
+
+  public Benchmark(KubernetesClient admin, Path kubeconfig, Path repoRoot, int tenants, Duration steadyWindow) {
+    this.admin = admin;
+    this.kubeconfig = kubeconfig;
+    this.jar = repoRoot.resolve("operator/target/tenantguard.jar");
+    this.output = repoRoot.resolve("e2e/target/bench");
+    this.tenants = tenants;
+    this.steadyWindow = steadyWindow;
+  }
+
+  public Map<String, Double> run() throws Exception {
+    Examples.regions().values().forEach(this::apply);
+    Examples.classifications().values().forEach(this::apply);
+    Duration resync = Duration.ofSeconds(15);
+    try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, 18081, resync, output.resolve("operator.log"))) {
+      operator.awaitReady(Duration.ofMinutes(2));
+      measureRawApply();
+      measureProvisioning();
+      Thread.sleep(5_000); // let the last status patches land before counting
+      measureSteadyStateWrites(resync);
+      measureDriftRepair();
+      results.put("operator_rss_mb", round(operator.rssMegabytes()));
+      String metrics = operator.metrics();
+      results.put("operator_heap_mb", round(PrometheusText.sum(metrics, "jvm_memory_used_bytes",
+          labels -> labels.contains("area=\"heap\"")) / 1024 / 1024));
+      double reconcileSeconds = PrometheusText.sum(metrics, "operator_sdk_controllers_execution_reconcile_seconds_sum",
+          labels -> labels.contains("\"tenant\""));
+      double reconciles = PrometheusText.sum(metrics, "operator_sdk_controllers_execution_reconcile_seconds_count",
+          labels -> labels.contains("\"tenant\""));
+      results.put("tenant_reconciles", reconciles);
+      results.put("per_tenant_reconcile_ms", round(reconciles == 0 ? 0 : reconcileSeconds / reconciles * 1000));
+    }
+    try (OperatorProcess restarted = OperatorProcess.start(jar, kubeconfig, 18082, resync, output.resolve("operator-restart.log"))) {
+      results.put("startup_to_ready_seconds", round(restarted.awaitReady(Duration.ofMinutes(5))));
+    }
+    write();
+    return results;
+  }
+
+  /** The floor the API server sets: the same objects, applied by a plain client at the same concurrency. */
+  private void measureRawApply() throws Exception {
+    TenantPlanner planner = new TenantPlanner(SeparationDefaults.STANDARD);
+    List<List<HasMetadata>> perTenant = new ArrayList<>();
+    for (int i = 0; i < tenants; i++) {
+      TenantPlan plan = planner.plan(new TenantInputs(tenant("raw-" + i), Examples.regions(), Examples.classifications(),
+          List.of(), Map.of()));
+      List<HasMetadata> objects = new ArrayList<>(plan.namespaceObjects());
+      objects.addAll(plan.roleBindings());
+      objects.addAll(plan.networkPolicies());
+      objects.addAll(plan.resourceQuotas());
+      objects.addAll(plan.limitRanges());
+      // unlabelled, so that the operator's informers never see them
+      objects.forEach(o -> o.getMetadata().setLabels(Map.of("bench", "raw")));
+      perTenant.add(objects);
+    }
+    results.put("objects_per_tenant", (double) perTenant.get(0).size());
+    results.put("raw_apply_seconds", round(timed(() -> inParallel(perTenant, objects -> objects.forEach(this::apply)))));
+  }
+
+  private void measureProvisioning() throws Exception {
+    List<Tenant> wanted = IntStream.range(0, tenants).mapToObj(i -> tenant("bench-" + i)).toList();
+    double seconds = timed(() -> {
+      inParallel(wanted, this::apply);
+      awaitAllReady();
+    });
+    results.put("provisioning_seconds", round(seconds));
+    results.put("provisioning_vs_raw_apply_ratio", round(seconds / results.get("raw_apply_seconds")));
+  }
+
+  private void awaitAllReady() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    while (true) {
+      long ready = admin.resources(Tenant.class).list().getItems().stream()
+          .filter(t -> t.getMetadata().getName().startsWith("bench-"))
+          .filter(t -> t.getStatus() != null && t.getStatus().phase() == TenantPhase.Ready
+              && Objects.equals(t.getStatus().observedGeneration(), t.getMetadata().getGeneration()))
+          .count();
+      if (ready == tenants) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(ready + " of " + tenants + " tenants Ready after 30 minutes");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Mutating requests on what the operator manages, from the API server's own counters. */
+  private void measureSteadyStateWrites(Duration resync) throws InterruptedException {
+    double before = mutatingRequests();
+    Thread.sleep(steadyWindow.toMillis());
+    results.put("steady_state_seconds", (double) steadyWindow.toSeconds());
+    results.put("steady_state_forced_resyncs_per_tenant", (double) (steadyWindow.toSeconds() / resync.toSeconds()));
+    results.put("steady_state_writes", mutatingRequests() - before);
+  }
+
+  private double mutatingRequests() {
+    return PrometheusText.sum(admin.raw("/metrics"), "apiserver_request_total", labels ->
+        MUTATING.stream().anyMatch(verb -> labels.contains("verb=\"" + verb + "\""))
+            && OPERATOR_RESOURCES.stream().anyMatch(resource -> labels.contains("resource=\"" + resource + "\""))
+            && !(labels.contains("resource=\"resourcequotas\"") && labels.contains("subresource=\"status\"")));
+  }
+
+  /** 100 deletions of a managed NetworkPolicy, each timed until the operator has put it back. */
+  private void measureDriftRepair() throws InterruptedException {
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      var policy = admin.network().v1().networkPolicies().inNamespace("bench-" + (i % tenants) + "-web")
+          .withName(NetworkPolicies.DEFAULT_DENY);
+      String before = policy.get().getMetadata().getUid();
+      long start = System.nanoTime();
+      policy.delete();
+      while (true) {
+        var now = policy.get();
+        if (now != null && !now.getMetadata().getUid().equals(before)) {
+          break;
+        }
+        if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
+          throw new IllegalStateException("NetworkPolicy not restored after 30 s");
+        }
+        Thread.sleep(2);
+      }
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    Collections.sort(millis);
+    results.put("drift_repair_p50_ms", round(millis.get(49)));
+    results.put("drift_repair_p99_ms", round(millis.get(98)));
+  }
+
+  private static Tenant tenant(String name) {
+    return Serialization.unmarshal("""
+        apiVersion: tenantguard.io/v1alpha1
+        kind: Tenant
+        metadata: {name: %1$s}
+        spec:
+          displayName: %1$s
+          contacts: [{name: M, email: m@example.org, role: manager}]
+          namespaces:
+            - {name: %1$s-records, region: fr-paris, classification: health}
+            - {name: %1$s-portal, region: fr-paris, classification: personal}
+            - {name: %1$s-web, region: de-frankfurt, classification: public}
+          access:
+            - {subject: {kind: User, name: admin@%1$s.example}, role: admin}
+            - {subject: {kind: User, name: auditor@%1$s.example}, role: auditor}
+        """.formatted(name), Tenant.class);
+  }
+
+  private void apply(HasMetadata object) {
+    admin.resource(object).fieldManager("bench").forceConflicts().serverSideApply();
+  }
+
+  private static <T> void inParallel(List<T> items, Consumer<T> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (T item : items) {
+        done.add(pool.submit(() -> work.accept(item)));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  private static double timed(Work work) throws Exception {
+    long start = System.nanoTime();
+    work.run();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  private void write() throws Exception {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("tenants", tenants);
+    document.put("namespacesPerTenant", 3);
+    document.put("machine", Map.of(
+        "cores", Runtime.getRuntime().availableProcessors(),
+        "memoryGiB", Math.round(((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0),
+        "java", System.getProperty("java.version"),
+        "operatorHeap", OperatorProcess.HEAP));
+    document.put("results", results);
+    Files.createDirectories(output);
+    Files.writeString(output.resolve("results.json"), Serialization.asJson(document));
+  }
+}

@@ -1,0 +1,87 @@
+package io.tenantguard.e2e.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The operator as it runs in production: its jar in a JVM of its own (heap capped as the chart
+ * caps it), so that its memory is its own and measurable.
+ */
+final class OperatorProcess implements AutoCloseable {
+  /** What the chart's defaults give: 60 % of a 768 MiB limit. */
+  static final String HEAP = "-Xmx460m";
+
+  private final Process process;
+  private final int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private OperatorProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static OperatorProcess start(Path jar, Path kubeconfig, int port, Duration resync, Path log) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+        ProcessHandle.current().info().command().orElse("java"), HEAP, "-jar", jar.toString(), "run",
+        "--probe-address", "127.0.0.1", "--probe-port", String.valueOf(port),
+        "--resync-interval", resync.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    Files.createDirectories(log.getParent());
+    return new OperatorProcess(builder.start(), port);
+  }
+
+  /** Seconds from now until /readyz answers 200. */
+  double awaitReady(Duration patience) throws InterruptedException {
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < patience.toNanos()) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the operator exited with " + process.exitValue());
+      }
+      try {
+        if (get("/readyz").statusCode() == 200) {
+          return (System.nanoTime() - start) / 1e9;
+        }
+      } catch (IOException notYetListening) {
+        // the probe server is not up yet
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("the operator was not ready after " + patience);
+  }
+
+  String metrics() throws IOException, InterruptedException {
+    return get("/metrics").body();
+  }
+
+  /** Resident memory of the operator's JVM, from the kernel. */
+  double rssMegabytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for the operator");
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

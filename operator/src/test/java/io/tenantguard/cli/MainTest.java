@@ -1,0 +1,70 @@
+package io.tenantguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("run", "status", "quickstart");
+  }
+
+  @Test
+  void aBadOptionIsRefusedNamingTheOptionAndItsEnvironmentVariable() {
+    assertThat(run("run", "--reconcile-threads", "many")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Invalid value for option '--reconcile-threads': 'many' is not an int")
+        .contains("environment variable TENANTGUARD_RECONCILE_THREADS");
+  }
+
+  @Test
+  void aDurationThatIsNotIso8601IsRefused() {
+    assertThat(run("run", "--resync-interval", "10 minutes")).isEqualTo(2);
+    assertThat(err.toString()).contains("'10 minutes' is not an ISO 8601 duration such as PT10M");
+  }
+
+  @Test
+  void anUnreachableClusterIsReportedWithItsAddress(@TempDir Path dir) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: c, context: {cluster: c, user: u}}]
+        current-context: c
+        """.formatted(closedPort));
+    System.setProperty("kubeconfig", kubeconfig.toString());
+    try {
+      assertThat(run("status")).isEqualTo(1);
+    } finally {
+      System.clearProperty("kubeconfig");
+    }
+    assertThat(err.toString())
+        .contains("cannot reach the Kubernetes API server at https://127.0.0.1:" + closedPort)
+        .contains("Point KUBECONFIG at a reachable cluster");
+  }
+}
