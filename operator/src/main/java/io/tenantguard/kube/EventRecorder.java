@@ -53,7 +53,11 @@ public class EventRecorder {
     }
   }
 
-  private void record(HasMetadata regarding, String type, String reason, String message) {
+  /**
+   * An audit line and a count only, for one object of an action whose Event sums up several: the
+   * audit trail keeps every object, the API server gets one Event.
+   */
+  public void audit(HasMetadata regarding, String type, String reason, String message) {
     AUDIT.info(
         "kind={} name={} type={} reason={} message=\"{}\"",
         regarding.getKind(),
@@ -62,6 +66,10 @@ public class EventRecorder {
         reason,
         message);
     meters.counter("tenantguard.events", "kind", regarding.getKind(), "reason", reason).increment();
+  }
+
+  private void record(HasMetadata regarding, String type, String reason, String message) {
+    audit(regarding, type, reason, message);
     String namespace =
         regarding.getMetadata().getNamespace() != null
             ? regarding.getMetadata().getNamespace()

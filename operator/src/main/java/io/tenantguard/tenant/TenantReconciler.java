@@ -28,7 +28,9 @@ import io.tenantguard.placement.MaintenanceNotices;
 import io.tenantguard.placement.TenantReferences;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,10 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private static final String BY_REGION = "byRegion";
   private static final String BY_CLASSIFICATION = "byClassification";
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+  static final String APPLIED = "Applied";
+  static final String DRIFT_REVERTED = "DriftReverted";
+  /** Up to this many objects of a kind are named in an Event; more are counted. */
+  private static final int SUMMARY_NAMES = 5;
 
   private final TenantPlanner planner;
   private final TenantStatusFactory statuses;
@@ -160,27 +166,39 @@ public class TenantReconciler implements Reconciler<Tenant> {
   }
 
   /**
-   * One Event per write and per refusal. A write to a tenant whose spec has not changed since it
-   * last converged can only be a repair: someone changed or deleted a managed object.
+   * An audit line per write, and one Event per reconciliation that sums them up (one per object
+   * would double the API server's load while tenants are provisioned). A write to a tenant whose
+   * spec has not changed since it last converged can only be a repair: someone changed or deleted a
+   * managed object. Refusals are recorded once while they stand.
    */
   private void record(Tenant tenant, TenantPlan plan, AppliedChanges changes) {
     boolean converged =
         tenant.getStatus() != null
             && tenant.getMetadata().getGeneration().equals(tenant.getStatus().observedGeneration());
+    Map<String, List<HasMetadata>> byAction = new LinkedHashMap<>();
     for (AppliedChanges.Applied applied : changes.all()) {
       HasMetadata object = applied.object();
-      String what = object.getKind() + " " + qualifiedName(object);
-      if (converged && applied.change() != AppliedChanges.Change.PRUNED) {
+      boolean drift = converged && applied.change() != AppliedChanges.Change.PRUNED;
+      String action = drift ? "restored" : switch (applied.change()) {
+        case CREATED -> "created";
+        case UPDATED -> "updated";
+        case PRUNED -> "removed";
+      };
+      if (drift) {
         meters.counter("tenantguard.drift.reverted", "kind", object.getKind()).increment();
-        events.warning(tenant, "DriftReverted", "restored " + what + " after an outside change or deletion");
-      } else {
-        String verb = switch (applied.change()) {
-          case CREATED -> "created ";
-          case UPDATED -> "updated ";
-          case PRUNED -> "removed ";
-        };
-        events.normal(tenant, "Applied", verb + what);
       }
+      events.audit(tenant, drift ? EventRecorder.WARNING : EventRecorder.NORMAL, drift ? DRIFT_REVERTED : APPLIED,
+          action + " " + object.getKind() + " " + qualifiedName(object));
+      byAction.computeIfAbsent(action, a -> new ArrayList<>()).add(object);
+    }
+    List<HasMetadata> restored = byAction.remove("restored");
+    if (restored != null) {
+      events.warning(tenant, DRIFT_REVERTED, "restored " + summary(restored) + " after an outside change or deletion");
+    }
+    if (!byAction.isEmpty()) {
+      events.normal(tenant, APPLIED, byAction.entrySet().stream()
+          .map(action -> action.getKey() + " " + summary(action.getValue()))
+          .collect(Collectors.joining("; ")));
     }
     for (NamespaceStatus namespace : plan.namespaces()) {
       if (namespace.state() == NamespaceState.Refused || namespace.state() == NamespaceState.Violated) {
@@ -189,6 +207,17 @@ public class TenantReconciler implements Reconciler<Tenant> {
         events.warningOnce(tenant, "NamespaceConflict", namespace.message());
       }
     }
+  }
+
+  /** "NetworkPolicy a/x, b/y, RoleBinding a/z", or a count per kind when a kind has many. */
+  private static String summary(List<HasMetadata> objects) {
+    Map<String, List<String>> byKind = new LinkedHashMap<>();
+    objects.forEach(o -> byKind.computeIfAbsent(o.getKind(), k -> new ArrayList<>()).add(qualifiedName(o)));
+    return byKind.entrySet().stream()
+        .map(kind -> kind.getValue().size() <= SUMMARY_NAMES
+            ? kind.getKey() + " " + String.join(", ", kind.getValue())
+            : kind.getValue().size() + " " + kind.getKey() + "s")
+        .collect(Collectors.joining(", "));
   }
 
   private static String qualifiedName(HasMetadata object) {

@@ -245,7 +245,7 @@ public final class Benchmark {
         "memoryGiB", Math.round(((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0),
         "java", System.getProperty("java.version"),
-        "operatorHeap", OperatorProcess.HEAP));
+        "operatorJvm", String.join(" ", OperatorProcess.JVM)));
     document.put("results", results);
     Files.createDirectories(output);
     Files.writeString(output.resolve("results.json"), Serialization.asJson(document));
