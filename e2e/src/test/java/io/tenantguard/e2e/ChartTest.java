@@ -137,16 +137,7 @@ class ChartTest {
   }
 
   private static Tenant tenant(String name) {
-    return Serialization.unmarshal("""
-        apiVersion: tenantguard.io/v1alpha1
-        kind: Tenant
-        metadata: {name: %1$s}
-        spec:
-          displayName: %1$s
-          contacts: [{name: M, email: m@example.org, role: manager}]
-          namespaces: [{name: %1$s-web, region: de-frankfurt, classification: public}]
-          access: [{subject: {kind: User, name: owner@example.org}, role: admin}]
-        """.formatted(name), Tenant.class);
+    return Tenants.tenant(name, List.of(), Tenants.namespace(name + "-web", "de-frankfurt", "public"));
   }
 
   private static List<GenericKubernetesResource> render(String yaml) {

@@ -145,17 +145,6 @@ class RegionPinningTest {
   }
 
   private static Tenant tenant(String name, String namespace, String region) {
-    return Serialization.unmarshal("""
-        apiVersion: tenantguard.io/v1alpha1
-        kind: Tenant
-        metadata: {name: %s}
-        spec:
-          displayName: %s
-          compliance: [HDS]
-          contacts:
-            - {name: M, email: m@example.org, role: manager}
-            - {name: Dr H, email: h@example.org, role: healthProfessional}
-          namespaces: [{name: %s, region: %s, classification: health}]
-        """.formatted(name, name, namespace, region), Tenant.class);
+    return Tenants.tenant(name, List.of(Certification.HDS), Tenants.namespace(namespace, region, "health"));
   }
 }

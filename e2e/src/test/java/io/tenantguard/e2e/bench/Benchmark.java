@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.e2e.Tenants;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.separation.NetworkPolicies;
@@ -186,21 +187,10 @@ public final class Benchmark {
   }
 
   private static Tenant tenant(String name) {
-    return Serialization.unmarshal("""
-        apiVersion: tenantguard.io/v1alpha1
-        kind: Tenant
-        metadata: {name: %1$s}
-        spec:
-          displayName: %1$s
-          contacts: [{name: M, email: m@example.org, role: manager}]
-          namespaces:
-            - {name: %1$s-records, region: fr-paris, classification: health}
-            - {name: %1$s-portal, region: fr-paris, classification: personal}
-            - {name: %1$s-web, region: de-frankfurt, classification: public}
-          access:
-            - {subject: {kind: User, name: admin@%1$s.example}, role: admin}
-            - {subject: {kind: User, name: auditor@%1$s.example}, role: auditor}
-        """.formatted(name), Tenant.class);
+    return Tenants.tenant(name, List.of(),
+        Tenants.namespace(name + "-records", "fr-paris", "health"),
+        Tenants.namespace(name + "-portal", "fr-paris", "personal"),
+        Tenants.namespace(name + "-web", "de-frankfurt", "public"));
   }
 
   private void apply(HasMetadata object) {

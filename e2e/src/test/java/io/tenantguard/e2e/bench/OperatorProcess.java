@@ -16,10 +16,10 @@ import java.util.List;
  */
 final class OperatorProcess implements AutoCloseable {
   /**
-   * The JVM the chart's defaults give: a heap of 60 % of the 768 MiB limit, and the serial collector,
+   * The JVM the chart's defaults give: a heap of 50 % of the 768 MiB limit, and the serial collector,
    * which the JVM picks by itself in a container that small (on this large host it would pick G1).
    */
-  static final List<String> JVM = List.of("-Xmx460m", "-XX:+UseSerialGC");
+  static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
   private final Process process;
   private final int port;
