@@ -14,6 +14,7 @@ import io.tenantguard.api.v1alpha1.classification.DataClassificationStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
       EventSourceContext<DataClassification> context) {
     tenants = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Tenant.class, DataClassification.class)
+            .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(tenant -> TenantReferences.names(tenant, TenantNamespace::classification).stream()
                 .map(ResourceID::new).collect(Collectors.toSet()))
             .build(),

@@ -15,6 +15,7 @@ import io.tenantguard.api.v1alpha1.region.RegionStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
 import java.time.Clock;
@@ -52,6 +53,7 @@ public class RegionReconciler implements Reconciler<Region> {
     tenants =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Tenant.class, Region.class)
+                .withOnUpdateFilter(SpecChanges.only())
                 .withSecondaryToPrimaryMapper(
                     tenant ->
                         TenantReferences.names(tenant, TenantNamespace::region).stream()

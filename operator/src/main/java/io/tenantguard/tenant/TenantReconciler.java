@@ -22,6 +22,7 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.tenantguard.kube.EventRecorder;
+import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusPatch;
 import io.tenantguard.placement.MaintenanceNotices;
@@ -95,6 +96,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
       EventSourceContext<Tenant> context, Class<R> kind, String index) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(kind, Tenant.class)
+            .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(
                 referenced -> context.getPrimaryCache().byIndex(index, referenced.getMetadata().getName()).stream()
                     .map(ResourceID::fromResource)
