@@ -27,10 +27,6 @@ public final class TenantguardUnderTest implements AutoCloseable {
     return new TenantguardUnderTest(runtime);
   }
 
-  public OperatorRuntime runtime() {
-    return runtime;
-  }
-
   @Override
   public void close() {
     runtime.close();

@@ -18,8 +18,4 @@ public final class Labels {
   public static Map<String, String> owned(String tenant) {
     return Map.of(MANAGED_BY, MANAGER, TENANT, tenant);
   }
-
-  public static boolean isManaged(Map<String, String> labels) {
-    return labels != null && MANAGER.equals(labels.get(MANAGED_BY));
-  }
 }

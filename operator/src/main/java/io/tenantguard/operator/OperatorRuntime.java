@@ -140,10 +140,6 @@ public final class OperatorRuntime implements AutoCloseable {
     return probes.port();
   }
 
-  public PrometheusMeterRegistry meters() {
-    return meters;
-  }
-
   @Override
   public void close() {
     LOG.info("stopping tenantguard");

@@ -82,7 +82,7 @@ public class RegionReconciler implements Reconciler<Region> {
         .toList();
   }
 
-  RegionStatus status(Region region, int matchingNodes, List<String> tenantNames) {
+  private RegionStatus status(Region region, int matchingNodes, List<String> tenantNames) {
     long generation = region.getMetadata().getGeneration();
     var ready =
         matchingNodes > 0

@@ -7,7 +7,8 @@ import io.tenantguard.kube.Labels;
 import java.util.List;
 
 /** The tenant's ResourceQuotas. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, onUpdateFilter = QuotaStatusUpdates.class))
 public class ResourceQuotaDependent extends PlannedDependent<ResourceQuota> {
   public ResourceQuotaDependent() {
     super(ResourceQuota.class);
