@@ -16,6 +16,19 @@ final class Platform {
 
   private Platform() {}
 
+  /**
+   * The example platform applied and both of its tenants Ready, with the shared operator running;
+   * returns the admin client.
+   */
+  static KubernetesClient examplesReady(RealCluster.Cluster cluster) {
+    cluster.operator();
+    KubernetesClient admin = cluster.admin();
+    applyExamples(admin);
+    awaitPhase(admin, "clinique-horizon", TenantPhase.Ready);
+    awaitPhase(admin, "lumiere-media", TenantPhase.Ready);
+    return admin;
+  }
+
   static void applyExamples(KubernetesClient admin) {
     Examples.regions().values().forEach(r -> apply(admin, r));
     Examples.classifications().values().forEach(c -> apply(admin, c));

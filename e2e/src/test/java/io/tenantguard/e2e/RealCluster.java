@@ -35,7 +35,7 @@ public final class RealCluster implements ParameterResolver {
   }
 
   /** The cluster, its admin client, and clients that impersonate tenant users. */
-  public static final class Cluster implements ExtensionContext.Store.CloseableResource {
+  public static final class Cluster implements AutoCloseable {
     private final Config adminConfig;
     private final Path kubeconfig;
     private final KubernetesClient admin;

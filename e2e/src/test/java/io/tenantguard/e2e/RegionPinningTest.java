@@ -35,10 +35,7 @@ class RegionPinningTest {
 
   @BeforeAll
   void platform(RealCluster.Cluster cluster) {
-    cluster.operator();
-    admin = cluster.admin();
-    Platform.applyExamples(admin);
-    Platform.awaitPhase(admin, "clinique-horizon", TenantPhase.Ready);
+    admin = Platform.examplesReady(cluster);
     developer = cluster.as("dev@clinique-horizon.example", "horizon-developers");
   }
 

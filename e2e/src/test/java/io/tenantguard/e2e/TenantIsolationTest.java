@@ -50,11 +50,7 @@ class TenantIsolationTest {
 
   @BeforeAll
   void platformWithTwoTenants(RealCluster.Cluster cluster) {
-    cluster.operator();
-    admin = cluster.admin();
-    Platform.applyExamples(admin);
-    Platform.awaitPhase(admin, "clinique-horizon", TenantPhase.Ready);
-    Platform.awaitPhase(admin, "lumiere-media", TenantPhase.Ready);
+    admin = Platform.examplesReady(cluster);
     clinicAdmin = cluster.as(CLINIC_ADMIN);
     developer = cluster.as("dev@clinique-horizon.example", "horizon-developers");
     auditor = cluster.as(AUDITOR);

@@ -1,5 +1,7 @@
 package io.tenantguard.kube;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;
 
 /** Labels every object tenantguard creates carries, so it can be listed, watched and protected. */
@@ -17,5 +19,10 @@ public final class Labels {
   /** The labels that mark an object as tenantguard's, made for {@code tenant}. */
   public static Map<String, String> owned(String tenant) {
     return Map.of(MANAGED_BY, MANAGER, TENANT, tenant);
+  }
+
+  /** The metadata of an object tenantguard makes in a tenant namespace for {@code tenant}. */
+  public static ObjectMeta ownedMetadata(String tenant, String namespace, String name) {
+    return new ObjectMetaBuilder().withName(name).withNamespace(namespace).withLabels(owned(tenant)).build();
   }
 }

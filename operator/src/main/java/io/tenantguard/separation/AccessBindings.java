@@ -28,11 +28,7 @@ public final class AccessBindings {
         (role, subjects) ->
             bindings.add(
                 new RoleBindingBuilder()
-                    .withNewMetadata()
-                    .withName(TenantRoles.clusterRoleName(role))
-                    .withNamespace(namespace)
-                    .withLabels(Labels.owned(tenant))
-                    .endMetadata()
+                    .withMetadata(Labels.ownedMetadata(tenant, namespace, TenantRoles.clusterRoleName(role)))
                     .withNewRoleRef()
                     .withApiGroup("rbac.authorization.k8s.io")
                     .withKind("ClusterRole")

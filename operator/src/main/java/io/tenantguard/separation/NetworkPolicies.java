@@ -75,11 +75,7 @@ public final class NetworkPolicies {
       List<NetworkPolicyIngressRule> ingress,
       List<NetworkPolicyEgressRule> egress) {
     return new NetworkPolicyBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(Labels.owned(tenant))
-        .endMetadata()
+        .withMetadata(Labels.ownedMetadata(tenant, namespace, name))
         .withNewSpec()
         .withPodSelector(new LabelSelector())
         .withPolicyTypes("Ingress", "Egress")

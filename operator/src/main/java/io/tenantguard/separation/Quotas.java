@@ -44,11 +44,7 @@ public final class Quotas {
       hard.put("services.loadbalancers", new Quantity("0"));
     }
     return new ResourceQuotaBuilder()
-        .withNewMetadata()
-        .withName(QUOTA)
-        .withNamespace(namespace)
-        .withLabels(Labels.owned(tenant))
-        .endMetadata()
+        .withMetadata(Labels.ownedMetadata(tenant, namespace, QUOTA))
         .withNewSpec()
         .withHard(hard)
         .endSpec()
@@ -57,11 +53,7 @@ public final class Quotas {
 
   public static LimitRange limitRange(String tenant, String namespace, Limits limits) {
     return new LimitRangeBuilder()
-        .withNewMetadata()
-        .withName(LIMITS)
-        .withNamespace(namespace)
-        .withLabels(Labels.owned(tenant))
-        .endMetadata()
+        .withMetadata(Labels.ownedMetadata(tenant, namespace, LIMITS))
         .withNewSpec()
         .withLimits(
             new LimitRangeItemBuilder()
