@@ -1,16 +1,16 @@
 package io.tenantguard.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tenantguard.api.v1alpha1.ApiGroup;
+import io.tenantguard.kube.Clients;
 
 /** Connects through the usual kubeconfig or in-cluster configuration, and says clearly when it cannot. */
 final class ClusterConnection {
   private ClusterConnection() {}
 
   static KubernetesClient open() {
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = Clients.create();
     String url = client.getConfiguration().getMasterUrl();
     try {
       client.getKubernetesVersion();

@@ -14,8 +14,24 @@ import picocli.CommandLine.Command;
 public class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The JDK's setting for the size of the common fork-join pool. */
+  static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   public static void main(String[] args) {
+    poolAsyncTasks();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * On one or two CPUs, the size of an operator's container, the common pool gets a single thread,
+   * and CompletableFuture then starts a new thread for every asynchronous task: one per response
+   * of the JDK HTTP client, tens of thousands while tenants are provisioned. Two threads keep them
+   * pooled. Runs before anything touches the pool; an explicit setting wins.
+   */
+  static void poolAsyncTasks() {
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+      System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+    }
   }
 
   static CommandLine commandLine() {

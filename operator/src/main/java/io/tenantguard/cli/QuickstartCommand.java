@@ -2,11 +2,11 @@ package io.tenantguard.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.tenantguard.kube.Clients;
 import io.tenantguard.local.LocalControlPlane;
 import io.tenantguard.local.ManifestFiles;
 import io.tenantguard.operator.OperatorRuntime;
@@ -55,7 +55,7 @@ final class QuickstartCommand implements Callable<Integer> {
       say("no reachable cluster in your kubeconfig: starting a local control plane (e2e/cluster up)");
       startedLocal = !local.isRunning();
       Path kubeconfig = local.up();
-      client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+      client = Clients.create(Config.fromKubeconfig(Files.readString(kubeconfig)));
       say("local control plane ready; to use it yourself: export KUBECONFIG=" + kubeconfig);
     } else {
       say("using the cluster of your kubeconfig: " + client.getMasterUrl());
@@ -102,7 +102,7 @@ final class QuickstartCommand implements Callable<Integer> {
     if (config.getFile() == null && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
       return null;
     }
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    KubernetesClient client = Clients.create(config);
     try {
       client.getKubernetesVersion();
       return client;
