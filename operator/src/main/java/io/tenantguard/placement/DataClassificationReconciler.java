@@ -1,5 +1,6 @@
 package io.tenantguard.placement;
 
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -17,13 +18,14 @@ import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
+import io.tenantguard.kube.ManagedFieldsFreeStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Keeps each DataClassification's status: which tenants hold data of this class. */
-@ControllerConfiguration(name = "dataclassification")
+@ControllerConfiguration(name = "dataclassification", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
 public class DataClassificationReconciler implements Reconciler<DataClassification> {
   private static final String BY_CLASSIFICATION = "tenantsByClassification";
 
@@ -39,6 +41,7 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
       EventSourceContext<DataClassification> context) {
     tenants = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Tenant.class, DataClassification.class)
+            .withItemStore(new ManagedFieldsFreeStore<>())
             .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(tenant -> TenantReferences.names(tenant, TenantNamespace::classification).stream()
                 .map(ResourceID::new).collect(Collectors.toSet()))

@@ -1,6 +1,7 @@
 package io.tenantguard.placement;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -18,13 +19,14 @@ import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
+import io.tenantguard.kube.ManagedFieldsFreeStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Keeps each Region's status: how many nodes it selects and which tenants it hosts. */
-@ControllerConfiguration(name = "region")
+@ControllerConfiguration(name = "region", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
 public class RegionReconciler implements Reconciler<Region> {
   static final String TENANTS_BY_REGION = "tenantsByRegion";
 
@@ -41,6 +43,7 @@ public class RegionReconciler implements Reconciler<Region> {
     nodes =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Node.class, Region.class)
+                .withItemStore(new ManagedFieldsFreeStore<>())
                 .withSecondaryToPrimaryMapper(
                     node ->
                         context
@@ -53,6 +56,7 @@ public class RegionReconciler implements Reconciler<Region> {
     tenants =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Tenant.class, Region.class)
+                .withItemStore(new ManagedFieldsFreeStore<>())
                 .withOnUpdateFilter(SpecChanges.only())
                 .withSecondaryToPrimaryMapper(
                     tenant ->

@@ -7,10 +7,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.ManagedFieldsFreeStore;
 import java.util.List;
 
 /** The tenant's Namespaces. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = ManagedFieldsFreeStore.class))
 public class NamespaceDependent extends PlannedDependent<Namespace> {
   public NamespaceDependent() {
     super(Namespace.class);

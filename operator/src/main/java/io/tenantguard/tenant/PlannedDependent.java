@@ -2,10 +2,12 @@ package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher.Result;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.kube.DesiredState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * One kind of object a tenant owns. Its desired objects come from the {@link TenantPlan} the
- * reconciler computed; JOSDK applies them (server-side apply, one field manager), leaves unchanged
- * ones alone, and prunes owned ones the plan no longer holds. Owned means labelled by tenantguard
+ * reconciler computed; JOSDK applies them (server-side apply, one field manager), leaves the ones
+ * that hold what was applied alone, and prunes owned ones the plan no longer holds. Owned means labelled by tenantguard
  * and owned by the Tenant: its informer sees nothing else, so nothing else is ever touched.
  */
 public abstract class PlannedDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, Tenant>
@@ -32,7 +34,16 @@ public abstract class PlannedDependent<R extends HasMetadata> extends CRUDKubern
   @Override
   public Map<ResourceID, R> desiredResources(Tenant tenant, Context<Tenant> context) {
     TenantPlan plan = context.managedWorkflowAndDependentResourceContext().getMandatory(PLAN, TenantPlan.class);
-    return desired(plan).stream().collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+    return desired(plan).stream()
+        .map(DesiredState::fingerprinted)
+        .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+  }
+
+  /** Judged by {@link DesiredState}: the informer caches keep no managed fields to judge by. */
+  @Override
+  public Result<R> match(R actual, R desired, Tenant tenant, Context<Tenant> context) {
+    addMetadata(true, actual, desired, tenant, context);
+    return Result.computed(DesiredState.holds(actual, desired), desired);
   }
 
   @Override

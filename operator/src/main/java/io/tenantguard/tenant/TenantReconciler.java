@@ -2,6 +2,7 @@ package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -25,6 +26,7 @@ import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusPatch;
+import io.tenantguard.kube.ManagedFieldsFreeStore;
 import io.tenantguard.placement.MaintenanceNotices;
 import io.tenantguard.placement.TenantReferences;
 import java.time.Clock;
@@ -53,7 +55,7 @@ import java.util.stream.Collectors;
       @Dependent(name = "resourcequotas", type = ResourceQuotaDependent.class, dependsOn = TenantReconciler.NAMESPACES),
       @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES)
     })
-@ControllerConfiguration(name = "tenant")
+@ControllerConfiguration(name = "tenant", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
 public class TenantReconciler implements Reconciler<Tenant> {
   static final String NAMESPACES = "namespaces";
   private static final String BY_REGION = "byRegion";
@@ -96,6 +98,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
       EventSourceContext<Tenant> context, Class<R> kind, String index) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(kind, Tenant.class)
+            .withItemStore(new ManagedFieldsFreeStore<>())
             .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(
                 referenced -> context.getPrimaryCache().byIndex(index, referenced.getMetadata().getName()).stream()
