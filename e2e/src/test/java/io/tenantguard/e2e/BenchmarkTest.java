@@ -24,7 +24,7 @@ class BenchmarkTest {
     Duration steady = Duration.ofSeconds(Long.getLong("tenantguard.bench.steadySeconds", 120));
 
     Map<String, Double> results =
-        new Benchmark(cluster.admin(), cluster.kubeconfig(), E2e.repoRoot(), tenants, steady).run();
+        new Benchmark(cluster.admin(), cluster.kubeconfig(), cluster.controlPlaneProcesses(), E2e.repoRoot(), tenants, steady).run();
 
     System.out.println("benchmark: " + tenants + " tenants of 3 namespaces (e2e/target/bench/results.json)");
     results.forEach((name, value) -> System.out.println(name + " " + value));

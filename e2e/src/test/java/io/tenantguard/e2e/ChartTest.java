@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -13,10 +14,9 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
+import io.tenantguard.kube.Clients;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.operator.OperatorRuntime;
@@ -24,9 +24,7 @@ import io.tenantguard.operator.OperatorSettings;
 import io.tenantguard.tenant.TenantStatusFactory;
 import io.tenantguard.testing.Examples;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,19 +32,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The Helm chart: it lints, renders a least-privilege restricted operator, and its RBAC is enough. */
 @ExtendWith(RealCluster.class)
 class ChartTest {
-  private static final Path CHART = E2e.repoRoot().resolve("helm/tenantguard");
-  private static final String NAMESPACE = "tenantguard-system";
+  private static final String NAMESPACE = Chart.NAMESPACE;
 
   @Test
   void chartLintsStrictly() {
-    LintResult lint = new Helm(CHART).lint().strict().call();
+    LintResult lint = Chart.helm().lint().strict().call();
 
     assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
   }
 
   @Test
   void chartRendersALeastPrivilegeRestrictedOperator() {
-    List<GenericKubernetesResource> objects = render(new Helm(CHART).template().withName("tg").withNamespace(NAMESPACE).call());
+    List<GenericKubernetesResource> objects = Chart.renderDefaults();
 
     assertThat(objects).extracting(GenericKubernetesResource::getKind).contains(
         "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service",
@@ -57,7 +54,7 @@ class ChartTest {
     for (GenericKubernetesResource role : objects) {
       if (role.getKind().endsWith("Role")) {
         boolean operatorsOwn = role.getMetadata().getName().startsWith("tg-operator");
-        for (PolicyRule rule : convert(role, ClusterRole.class).getRules()) {
+        for (PolicyRule rule : Chart.convert(role, ClusterRole.class).getRules()) {
           assertThat(rule.getVerbs()).as(role.getMetadata().getName()).doesNotContain("*");
           assertThat(rule.getResources()).as(role.getMetadata().getName()).doesNotContain("*");
           if (operatorsOwn) {
@@ -66,7 +63,7 @@ class ChartTest {
         }
       }
     }
-    Deployment deployment = convert(objects.stream().filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow(),
+    Deployment deployment = Chart.convert(objects.stream().filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow(),
         Deployment.class);
     var pod = deployment.getSpec().getTemplate().getSpec();
     var container = pod.getContainers().get(0);
@@ -80,15 +77,29 @@ class ChartTest {
       assertThat(env.getName()).isEqualTo("TENANTGUARD_LEADER_ELECTION");
       assertThat(env.getValue()).isEqualTo("true");
     });
+    assertThat(container.getEnv()).anySatisfy(env -> {
+      assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+      assertThat(env.getValue()).isEqualTo("-XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
+    });
+  }
+
+  @Test
+  void jvmOptionsCanBeReplaced() {
+    Container container = Chart.operatorContainer(Chart.helm().template().set("jvmOptions", "").set("maxRamPercentage", 70));
+
+    assertThat(container.getEnv()).anySatisfy(env -> {
+      assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+      assertThat(env.getValue()).isEqualTo("-XX:MaxRAMPercentage=70");
+    });
   }
 
   @Test
   void badValuesAreRefusedNamingTheValue() {
-    assertThatThrownBy(() -> new Helm(CHART).template().set("replicaCount", 0).call())
+    assertThatThrownBy(() -> Chart.helm().template().set("replicaCount", 0).call())
         .hasMessageContaining("replicaCount");
-    assertThatThrownBy(() -> new Helm(CHART).template().set("operator.logFormat", "xml").call())
+    assertThatThrownBy(() -> Chart.helm().template().set("operator.logFormat", "xml").call())
         .hasMessageContaining("logFormat");
-    assertThatThrownBy(() -> new Helm(CHART).template().set("replicas", 3).call())
+    assertThatThrownBy(() -> Chart.helm().template().set("replicas", 3).call())
         .hasMessageContaining("replicas");
   }
 
@@ -98,7 +109,7 @@ class ChartTest {
     KubernetesClient admin = cluster.admin();
     // a Helm-only install: the chart brings the tenant roles that kubectl apply -f crds/ brought
     admin.rbac().clusterRoles().withLabel("app.kubernetes.io/managed-by", "tenantguard").delete();
-    new Helm(CHART).install().withName("tg").withNamespace(NAMESPACE).createNamespace()
+    Chart.helm().install().withName("tg").withNamespace(NAMESPACE).createNamespace()
         .withKubeConfig(cluster.kubeconfig()).call();
     String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName("tg-operator")
         .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
@@ -109,7 +120,7 @@ class ChartTest {
         .withOauthToken(token)
         .build();
 
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(asOperator).build();
+    try (KubernetesClient client = Clients.create(asOperator);
         OperatorRuntime operator = new OperatorRuntime(
             new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), NAMESPACE, 2, true, OperatorSettings.DEFAULT_RESYNC),
             client, Clock.systemUTC())) {
@@ -138,16 +149,5 @@ class ChartTest {
 
   private static Tenant tenant(String name) {
     return Tenants.tenant(name, List.of(), Tenants.namespace(name + "-web", "de-frankfurt", "public"));
-  }
-
-  private static List<GenericKubernetesResource> render(String yaml) {
-    return Arrays.stream(yaml.split("(?m)^---\\s*$"))
-        .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
-        .map(doc -> Serialization.unmarshal(doc, GenericKubernetesResource.class))
-        .toList();
-  }
-
-  private static <T> T convert(GenericKubernetesResource resource, Class<T> type) {
-    return Serialization.unmarshal(Serialization.asYaml(resource), type);
   }
 }

@@ -3,12 +3,13 @@ package io.tenantguard.e2e;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.tenantguard.kube.Clients;
 import io.tenantguard.local.LocalControlPlane;
 import io.tenantguard.local.ManifestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -46,7 +47,7 @@ public final class RealCluster implements ParameterResolver {
     private Cluster(Path kubeconfig, LocalControlPlane startedHere) {
       this.kubeconfig = kubeconfig;
       this.adminConfig = Config.fromKubeconfig(read(kubeconfig));
-      this.admin = new KubernetesClientBuilder().withConfig(adminConfig).build();
+      this.admin = Clients.create(adminConfig);
       this.startedHere = startedHere;
     }
 
@@ -69,6 +70,11 @@ public final class RealCluster implements ParameterResolver {
       return adminConfig;
     }
 
+    /** The processes of the control plane this run started, by name; none for a named cluster. */
+    public Map<String, Long> controlPlaneProcesses() {
+      return startedHere == null ? Map.of() : startedHere.processes();
+    }
+
     /** The admin kubeconfig file, for tools that want one (Helm). */
     public Path kubeconfig() {
       return kubeconfig;
@@ -79,7 +85,7 @@ public final class RealCluster implements ParameterResolver {
       Config config = new ConfigBuilder(adminConfig).build();
       config.setImpersonateUsername(user);
       config.setImpersonateGroups(groups);
-      return new KubernetesClientBuilder().withConfig(config).build();
+      return Clients.create(config);
     }
 
     /** The operator, run in this JVM against the cluster, started once and shared by the tests. */

@@ -3,14 +3,20 @@ package io.tenantguard.local;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The local control plane of {@code e2e/cluster}: etcd, kube-apiserver and kube-controller-manager
  * built from their Go modules and run on loopback. Progress goes to this process's stderr.
  */
 public final class LocalControlPlane {
+  /** A line of {@code e2e/cluster status} for a running process. */
+  private static final Pattern RUNNING = Pattern.compile("([a-z0-9-]+): pid (\\d+)");
   private final Path script;
   private final String runFolder;
 
@@ -40,6 +46,18 @@ public final class LocalControlPlane {
     }
     List<String> lines = up.output().lines().toList();
     return Path.of(lines.get(lines.size() - 1).trim());
+  }
+
+  /** The running control plane's processes by name (etcd, kube-apiserver, ...), with their pids. */
+  public Map<String, Long> processes() {
+    Map<String, Long> processes = new LinkedHashMap<>();
+    for (String line : run("status", ProcessBuilder.Redirect.DISCARD).output().lines().toList()) {
+      Matcher running = RUNNING.matcher(line);
+      if (running.matches()) {
+        processes.put(running.group(1), Long.parseLong(running.group(2)));
+      }
+    }
+    return processes;
   }
 
   public void down() {

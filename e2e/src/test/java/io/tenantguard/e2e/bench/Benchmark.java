@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.Tenants;
-import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
-import io.tenantguard.kube.Labels;
 import io.tenantguard.separation.NetworkPolicies;
 import io.tenantguard.separation.SeparationDefaults;
 import io.tenantguard.tenant.TenantInputs;
@@ -21,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,15 +41,20 @@ public final class Benchmark {
 
   private final KubernetesClient admin;
   private final Path kubeconfig;
+  /** Processes whose CPU time each phase reports, by name: the control plane's, this client's. */
+  private final Map<String, Long> processes = new LinkedHashMap<>();
   private final Path jar;
   private final Path output;
   private final int tenants;
   private final Duration steadyWindow;
   private final Map<String, Double> results = new LinkedHashMap<>();
 
-  public Benchmark(KubernetesClient admin, Path kubeconfig, Path repoRoot, int tenants, Duration steadyWindow) {
+  public Benchmark(KubernetesClient admin, Path kubeconfig, Map<String, Long> controlPlane, Path repoRoot, int tenants,
+      Duration steadyWindow) {
     this.admin = admin;
     this.kubeconfig = kubeconfig;
+    this.processes.putAll(controlPlane);
+    this.processes.put("client", ProcessHandle.current().pid());
     this.jar = repoRoot.resolve("operator/target/tenantguard.jar");
     this.output = repoRoot.resolve("e2e/target/bench");
     this.tenants = tenants;
@@ -65,6 +67,7 @@ public final class Benchmark {
     Duration resync = Duration.ofSeconds(15);
     try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, 18081, resync, output.resolve("operator.log"))) {
       operator.awaitReady(Duration.ofMinutes(2));
+      processes.put("operator", operator.pid());
       measureRawApply();
       measureProvisioning();
       Thread.sleep(5_000); // let the last status patches land before counting
@@ -113,35 +116,45 @@ public final class Benchmark {
       perTenant.add(objects);
     }
     results.put("objects_per_tenant", (double) perTenant.get(0).size());
-    results.put("raw_apply_seconds", round(timed(() -> inParallel(perTenant, objects -> objects.forEach(this::apply)))));
+    measurePhase("raw_apply", () -> inParallel(perTenant, objects -> objects.forEach(this::apply)));
   }
 
   private void measureProvisioning() throws Exception {
     List<Tenant> wanted = IntStream.range(0, tenants).mapToObj(i -> tenant("bench-" + i)).toList();
-    double seconds = timed(() -> {
-      inParallel(wanted, this::apply);
-      awaitAllReady();
-    });
-    results.put("provisioning_seconds", round(seconds));
-    results.put("provisioning_vs_raw_apply_ratio", round(seconds / results.get("raw_apply_seconds")));
+    try (ReadyTenants ready = ReadyTenants.watch(admin, "bench-")) {
+      measurePhase("provisioning", () -> {
+        inParallel(wanted, this::apply);
+        ready.await(tenants, Duration.ofMinutes(30));
+      });
+    }
+    results.put("provisioning_vs_raw_apply_ratio",
+        round(results.get("provisioning_seconds") / results.get("raw_apply_seconds")));
   }
 
-  private void awaitAllReady() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-    while (true) {
-      long ready = admin.resources(Tenant.class).list().getItems().stream()
-          .filter(t -> t.getMetadata().getName().startsWith("bench-"))
-          .filter(t -> t.getStatus() != null && t.getStatus().phase() == TenantPhase.Ready
-              && Objects.equals(t.getStatus().observedGeneration(), t.getMetadata().getGeneration()))
-          .count();
-      if (ready == tenants) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(ready + " of " + tenants + " tenants Ready after 30 minutes");
-      }
-      Thread.sleep(100);
+  /**
+   * Times a phase, and what it cost in CPU: the whole machine, and each process that shares it (the
+   * control plane's when this run started it, this client, the operator). The raw phase should
+   * leave the operator idle.
+   */
+  private void measurePhase(String name, Work work) throws Exception {
+    double requestsBefore = apiRequests();
+    double machineBefore = CpuTime.machineBusySeconds();
+    Map<String, Double> before = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> process : processes.entrySet()) {
+      before.put(process.getKey(), CpuTime.processSeconds(process.getValue()));
     }
+    results.put(name + "_seconds", round(timed(work)));
+    results.put(name + "_machine_cpu_seconds", round(CpuTime.machineBusySeconds() - machineBefore));
+    results.put(name + "_api_requests", apiRequests() - requestsBefore);
+    for (Map.Entry<String, Long> process : processes.entrySet()) {
+      results.put(name + "_" + process.getKey().replace('-', '_') + "_cpu_seconds",
+          round(CpuTime.processSeconds(process.getValue()) - before.get(process.getKey())));
+    }
+  }
+
+  /** Requests the API server has served, from every client: its own counter. */
+  private double apiRequests() {
+    return PrometheusText.sum(admin.raw("/metrics"), "apiserver_request_total", labels -> true);
   }
 
   /** Mutating requests on what the operator manages, from the API server's own counters. */
@@ -235,7 +248,7 @@ public final class Benchmark {
         "memoryGiB", Math.round(((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0),
         "java", System.getProperty("java.version"),
-        "operatorJvm", String.join(" ", OperatorProcess.JVM)));
+        "operatorJvm", String.join(" ", OperatorProcess.jvm())));
     document.put("results", results);
     Files.createDirectories(output);
     Files.writeString(output.resolve("results.json"), Serialization.asJson(document));

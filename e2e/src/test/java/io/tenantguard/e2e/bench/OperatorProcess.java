@@ -1,5 +1,9 @@
 package io.tenantguard.e2e.bench;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.tenantguard.e2e.Chart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,18 +12,33 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The operator as it runs in production: its jar in a JVM of its own (heap capped as the chart
- * caps it), so that its memory is its own and measurable.
+ * The operator as it runs in production: its jar in a JVM of its own, sized as in the chart's
+ * container, so that its memory is its own and measurable.
  */
 final class OperatorProcess implements AutoCloseable {
   /**
-   * The JVM the chart's defaults give: a heap of 50 % of the 768 MiB limit, and the serial collector,
-   * which the JVM picks by itself in a container that small (on this large host it would pick G1).
+   * The JVM the chart's container gets: its JAVA_TOOL_OPTIONS, and its memory limit as the RAM the
+   * JVM sizes itself by (its heap share, its initial heap, its choice of collector), as in the
+   * container. On this host the JVM would otherwise size itself by the host's memory.
    */
-  static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+  static List<String> jvm() {
+    Container container = Chart.operatorContainer();
+    Quantity limit = container.getResources().getLimits().get("memory");
+    String toolOptions = container.getEnv().stream()
+        .filter(env -> env.getName().equals("JAVA_TOOL_OPTIONS"))
+        .map(EnvVar::getValue)
+        .findFirst()
+        .orElse("");
+    List<String> options = new ArrayList<>();
+    options.add("-XX:MaxRAM=" + Quantity.getAmountInBytes(limit).longValueExact());
+    options.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
+    return options;
+  }
 
   private final Process process;
   private final int port;
@@ -31,10 +50,12 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(Path jar, Path kubeconfig, int port, Duration resync, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        ProcessHandle.current().info().command().orElse("java"), JVM.get(0), JVM.get(1), "-jar", jar.toString(), "run",
-        "--probe-address", "127.0.0.1", "--probe-port", String.valueOf(port),
-        "--resync-interval", resync.toString()))
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvm());
+    command.addAll(List.of("-jar", jar.toString(), "run", "--probe-address", "127.0.0.1", "--probe-port", String.valueOf(port),
+        "--resync-interval", resync.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
@@ -63,6 +84,10 @@ final class OperatorProcess implements AutoCloseable {
 
   String metrics() throws IOException, InterruptedException {
     return get("/metrics").body();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Resident memory of the operator's JVM, from the kernel. */
