@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,7 +138,7 @@ public final class Benchmark {
    * leave the operator idle.
    */
   private void measurePhase(String name, Work work) throws Exception {
-    double requestsBefore = apiRequests();
+    Map<String, Double> requestsBefore = apiRequestsByKind();
     double machineBefore = CpuTime.machineBusySeconds();
     Map<String, Double> before = new LinkedHashMap<>();
     for (Map.Entry<String, Long> process : processes.entrySet()) {
@@ -145,16 +146,44 @@ public final class Benchmark {
     }
     results.put(name + "_seconds", round(timed(work)));
     results.put(name + "_machine_cpu_seconds", round(CpuTime.machineBusySeconds() - machineBefore));
-    results.put(name + "_api_requests", apiRequests() - requestsBefore);
+    writeRequests(name, requestsBefore, apiRequestsByKind());
     for (Map.Entry<String, Long> process : processes.entrySet()) {
       results.put(name + "_" + process.getKey().replace('-', '_') + "_cpu_seconds",
           round(CpuTime.processSeconds(process.getValue()) - before.get(process.getKey())));
     }
   }
 
-  /** Requests the API server has served, from every client: its own counter. */
-  private double apiRequests() {
-    return PrometheusText.sum(admin.raw("/metrics"), "apiserver_request_total", labels -> true);
+  /** Requests the API server has served, from every client, by verb, resource and subresource. */
+  private Map<String, Double> apiRequestsByKind() {
+    Map<String, Double> counts = new TreeMap<>();
+    for (String line : admin.raw("/metrics").lines().toList()) {
+      if (line.startsWith("apiserver_request_total{")) {
+        String kind = label(line, "verb") + " " + label(line, "resource") + " " + label(line, "subresource");
+        counts.merge(kind.trim(), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+      }
+    }
+    return counts;
+  }
+
+  private static String label(String sample, String name) {
+    int start = sample.indexOf(name + "=\"");
+    return start < 0 ? "" : sample.substring(start + name.length() + 2, sample.indexOf('"', start + name.length() + 2));
+  }
+
+  /** The phase's request count, and its requests by kind in a file beside the results. */
+  private void writeRequests(String phase, Map<String, Double> before, Map<String, Double> after) throws Exception {
+    StringBuilder byKind = new StringBuilder();
+    double total = 0;
+    for (Map.Entry<String, Double> kind : after.entrySet()) {
+      double count = kind.getValue() - before.getOrDefault(kind.getKey(), 0.0);
+      if (count > 0) {
+        byKind.append(String.format("%8.0f %s%n", count, kind.getKey()));
+        total += count;
+      }
+    }
+    results.put(phase + "_api_requests", total);
+    Files.createDirectories(output);
+    Files.writeString(output.resolve(phase + "-requests.txt"), byKind.toString());
   }
 
   /** Mutating requests on what the operator manages, from the API server's own counters. */
