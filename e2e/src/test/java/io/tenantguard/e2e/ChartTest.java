@@ -79,7 +79,7 @@ class ChartTest {
     });
     assertThat(container.getEnv()).anySatisfy(env -> {
       assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
-      assertThat(env.getValue()).isEqualTo("-XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
+      assertThat(env.getValue()).isEqualTo("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
     });
   }
 

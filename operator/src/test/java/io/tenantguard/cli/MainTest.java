@@ -23,6 +23,25 @@ class MainTest {
   }
 
   @Test
+  void asynchronousTasksGetAPoolOfTwoThreadsAtLeastUnlessOneIsConfigured() {
+    String configured = System.clearProperty(Main.COMMON_POOL_PARALLELISM);
+    try {
+      Main.poolAsyncTasks();
+      assertThat(Integer.parseInt(System.getProperty(Main.COMMON_POOL_PARALLELISM))).isGreaterThanOrEqualTo(2);
+
+      System.setProperty(Main.COMMON_POOL_PARALLELISM, "7");
+      Main.poolAsyncTasks();
+      assertThat(System.getProperty(Main.COMMON_POOL_PARALLELISM)).isEqualTo("7");
+    } finally {
+      if (configured == null) {
+        System.clearProperty(Main.COMMON_POOL_PARALLELISM);
+      } else {
+        System.setProperty(Main.COMMON_POOL_PARALLELISM, configured);
+      }
+    }
+  }
+
+  @Test
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("run", "status", "quickstart");
