@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.Tenants;
+import io.tenantguard.kube.Labels;
 import io.tenantguard.separation.NetworkPolicies;
 import io.tenantguard.separation.SeparationDefaults;
 import io.tenantguard.tenant.TenantInputs;
@@ -112,8 +113,12 @@ public final class Benchmark {
       objects.addAll(plan.networkPolicies());
       objects.addAll(plan.resourceQuotas());
       objects.addAll(plan.limitRanges());
-      // unlabelled, so that the operator's informers never see them
-      objects.forEach(o -> o.getMetadata().setLabels(Map.of("bench", "raw")));
+      // the operator's objects as they are, but for the label that hands them to the operator
+      for (HasMetadata object : objects) {
+        Map<String, String> labels = new LinkedHashMap<>(object.getMetadata().getLabels());
+        labels.put(Labels.MANAGED_BY, "tenantguard-benchmark");
+        object.getMetadata().setLabels(labels);
+      }
       perTenant.add(objects);
     }
     results.put("objects_per_tenant", (double) perTenant.get(0).size());
