@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -160,19 +159,9 @@ public final class Benchmark {
 
   /** Requests the API server has served, from every client, by verb, resource and subresource. */
   private Map<String, Double> apiRequestsByKind() {
-    Map<String, Double> counts = new TreeMap<>();
-    for (String line : admin.raw("/metrics").lines().toList()) {
-      if (line.startsWith("apiserver_request_total{")) {
-        String kind = label(line, "verb") + " " + label(line, "resource") + " " + label(line, "subresource");
-        counts.merge(kind.trim(), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
-      }
-    }
-    return counts;
-  }
-
-  private static String label(String sample, String name) {
-    int start = sample.indexOf(name + "=\"");
-    return start < 0 ? "" : sample.substring(start + name.length() + 2, sample.indexOf('"', start + name.length() + 2));
+    return PrometheusText.sumBy(admin.raw("/metrics"), "apiserver_request_total", labels -> String.join(" ",
+        PrometheusText.label(labels, "verb"), PrometheusText.label(labels, "resource"),
+        PrometheusText.label(labels, "subresource")).trim());
   }
 
   /** The phase's request count, and its requests by kind in a file beside the results. */
