@@ -79,7 +79,8 @@ class ChartTest {
     });
     assertThat(container.getEnv()).anySatisfy(env -> {
       assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
-      assertThat(env.getValue()).isEqualTo("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
+      assertThat(env.getValue()).startsWith("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError")
+          .contains(" -Djdk.tls.client.cipherSuites=TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,");
     });
   }
 
