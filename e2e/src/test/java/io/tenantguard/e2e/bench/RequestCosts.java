@@ -11,6 +11,7 @@ import io.tenantguard.tenant.TenantStatusFactory;
 import io.tenantguard.testing.Examples;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -43,7 +44,11 @@ final class RequestCosts {
     double get = perRequest(3 * count, () -> Benchmark.inParallel(tenants, tenant -> tenant.getSpec().namespaces()
         .forEach(namespace -> admin.namespaces().withName(namespace.name()).get())));
     tenants.forEach(tenant -> admin.resource(tenant).delete());
-    return Map.of("tenant_apply", apply, "tenant_status_apply", status, "namespace_get", get);
+    Map<String, Double> costs = new LinkedHashMap<>();
+    costs.put("tenant_apply", apply);
+    costs.put("tenant_status_apply", status);
+    costs.put("namespace_get", get);
+    return costs;
   }
 
   private Tenant statusAsTheOperatorWritesIt(Tenant wanted) {
