@@ -11,6 +11,7 @@ import io.tenantguard.tenant.TenantStatusFactory;
 import io.tenantguard.testing.Examples;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ final class RequestCosts {
   private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("tenantguard").withForce(true).build();
 
+  /** Lets the work requests set off (watch caches, the garbage collector's graph) land in their own step. */
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
+  private final TenantPlanner planner = new TenantPlanner(SeparationDefaults.STANDARD);
+  private final TenantStatusFactory statuses = new TenantStatusFactory(Clock.systemUTC());
   private final KubernetesClient admin;
   private final Map<String, Long> controlPlane;
 
@@ -55,9 +61,8 @@ final class RequestCosts {
     Tenant live = admin.resources(Tenant.class).withName(wanted.getMetadata().getName()).get();
     Tenant patch = new Tenant();
     patch.getMetadata().setName(live.getMetadata().getName());
-    patch.setStatus(new TenantStatusFactory(Clock.systemUTC()).status(live,
-        new TenantPlanner(SeparationDefaults.STANDARD).plan(
-            new TenantInputs(live, Examples.regions(), Examples.classifications(), List.of(), Map.of())),
+    patch.setStatus(statuses.status(live,
+        planner.plan(new TenantInputs(live, Examples.regions(), Examples.classifications(), List.of(), Map.of())),
         null, List.of()));
     return patch;
   }
@@ -65,6 +70,7 @@ final class RequestCosts {
   private double perRequest(int requests, Benchmark.Work work) throws Exception {
     double before = controlPlaneSeconds();
     work.run();
+    Thread.sleep(SETTLE.toMillis());
     return (controlPlaneSeconds() - before) * 1000 / requests;
   }
 
