@@ -1,5 +1,6 @@
 package io.tenantguard.kube;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -9,15 +10,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records every enforcement action and refusal three ways: a Kubernetes Event on the object, a
- * structured audit line, and a counter. A refusal that stands is recorded once ({@link
- * #warningOnce}), so that a failure seen at every reconcile does not flood the cluster.
+ * structured audit line, and a counter. An Event's name is derived from what it says, so the same
+ * news told again raises the count of the one Event the API server holds instead of adding one
+ * (kubectl shows it as "x3"), and nothing is remembered in memory.
  */
 public class EventRecorder {
   public static final String NORMAL = "Normal";
@@ -30,7 +35,6 @@ public class EventRecorder {
   private final KubernetesClient client;
   private final MeterRegistry meters;
   private final Clock clock;
-  private final Set<String> standingWarnings = ConcurrentHashMap.newKeySet();
 
   public EventRecorder(KubernetesClient client, MeterRegistry meters, Clock clock) {
     this.client = client;
@@ -44,13 +48,6 @@ public class EventRecorder {
 
   public void warning(HasMetadata regarding, String reason, String message) {
     record(regarding, WARNING, reason, message);
-  }
-
-  /** A warning about a state that lasts: recorded the first time this object is seen in it. */
-  public void warningOnce(HasMetadata regarding, String reason, String message) {
-    if (standingWarnings.add(regarding.getMetadata().getUid() + "/" + reason + "/" + message)) {
-      record(regarding, WARNING, reason, message);
-    }
   }
 
   /**
@@ -78,7 +75,7 @@ public class EventRecorder {
     var event =
         new EventBuilder()
             .withNewMetadata()
-            .withGenerateName(regarding.getMetadata().getName() + ".")
+            .withName(name(regarding, type, reason, message))
             .withNamespace(namespace)
             .endMetadata()
             .withInvolvedObject(
@@ -102,11 +99,39 @@ public class EventRecorder {
             .withReportingComponent("tenantguard")
             .build();
     try {
-      client.v1().events().inNamespace(namespace).resource(event).create();
+      createOrCount(namespace, event, now);
     } catch (KubernetesClientException e) {
       // An Event is best effort: the audit line above already holds the record.
       AUDIT.warn("could not post Event {} on {} {}: {}", reason, regarding.getKind(),
           regarding.getMetadata().getName(), e.getMessage());
+    }
+  }
+
+  private void createOrCount(String namespace, Event event, String now) {
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      client.v1().events().inNamespace(namespace).withName(event.getMetadata().getName()).edit(existing -> {
+        existing.setCount(existing.getCount() == null ? 2 : existing.getCount() + 1);
+        existing.setLastTimestamp(now);
+        return existing;
+      });
+    }
+  }
+
+  /** The object's name, then a digest of the object's uid and of what is said. */
+  static String name(HasMetadata regarding, String type, String reason, String message) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+          (regarding.getMetadata().getUid() + "\n" + type + "\n" + reason + "\n" + message)
+              .getBytes(StandardCharsets.UTF_8));
+      String object = regarding.getMetadata().getName();
+      return object.substring(0, Math.min(object.length(), 200)) + "." + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

@@ -11,6 +11,8 @@ public final class Labels {
   public static final String TENANT = "tenantguard.io/tenant";
   public static final String REGION = "tenantguard.io/region";
   public static final String CLASSIFICATION = "tenantguard.io/classification";
+  /** On a namespace removed from its Tenant's spec: kept with its data, and deletable by an administrator. */
+  public static final String RETAINED = "tenantguard.io/retained";
   /** Label selector an informer uses so that its cache holds only what tenantguard manages. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGER;
 

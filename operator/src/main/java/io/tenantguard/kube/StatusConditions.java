@@ -5,11 +5,20 @@ public final class StatusConditions {
   public static final String READY = "Ready";
   public static final String ISOLATED = "Isolated";
   public static final String REGION_PINNED = "RegionPinned";
+  public static final String ENCRYPTION_ENFORCED = "EncryptionEnforced";
+  public static final String CONTACTS_NAMED = "ContactsNamed";
+  public static final String ACCESS_REVIEWED = "AccessReviewed";
+  public static final String LIFECYCLE_ENFORCED = "LifecycleEnforced";
   public static final String MAINTENANCE_PLANNED = "MaintenancePlanned";
   /** kstatus: true while the operator is still converging. */
   public static final String RECONCILING = "Reconciling";
   /** kstatus: true when the operator cannot converge without a change of input. */
   public static final String STALLED = "Stalled";
+
+  /** The reason of evidence for a requirement the API accepts and this version does not enforce. */
+  public static final String NOT_IMPLEMENTED = "NotImplemented";
+  /** The reason of evidence for a requirement nothing declares. */
+  public static final String NOT_REQUIRED = "NotRequired";
 
   private StatusConditions() {}
 }

@@ -3,35 +3,35 @@ package io.tenantguard.operator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.admission.AdmissionPolicy;
+import io.tenantguard.lifecycle.DataDeletionProtection;
+import io.tenantguard.placement.ReferencedObjectProtection;
 import io.tenantguard.placement.RegionPinningPolicy;
 import io.tenantguard.separation.ManagedObjectProtection;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The cluster-wide admission policies the operator maintains, applied at start with server-side
- * apply. The protection policy exempts the operator's own identity, which it asks the API server.
+ * The cluster-wide admission policies the operator maintains. Those that exempt the operator name
+ * its own identity, which it asks the API server. {@link ClusterPolicyKeeper} keeps them true.
  */
 public final class ClusterPolicies {
   public static final String FIELD_MANAGER = "tenantguard";
-  private static final Logger LOG = LoggerFactory.getLogger(ClusterPolicies.class);
 
   private ClusterPolicies() {}
 
   public static List<HasMetadata> desired(String operatorUsername) {
-    List<HasMetadata> objects = new ArrayList<>(ManagedObjectProtection.policy(operatorUsername).objects());
-    objects.addAll(RegionPinningPolicy.policy().objects());
-    return objects;
+    List<AdmissionPolicy> policies = new ArrayList<>();
+    policies.add(ManagedObjectProtection.policy(operatorUsername));
+    policies.add(RegionPinningPolicy.policy());
+    policies.addAll(DataDeletionProtection.policies(operatorUsername));
+    policies.add(ReferencedObjectProtection.policy());
+    return policies.stream().flatMap(p -> p.objects().stream()).toList();
   }
 
-  public static void apply(KubernetesClient client) {
-    String username =
-        client.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview()).getStatus().getUserInfo().getUsername();
-    for (HasMetadata object : desired(username)) {
-      client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-    }
-    LOG.info("admission policies applied; the operator acts as {}", username);
+  /** The identity the operator acts as, from the API server itself. */
+  public static String operatorUsername(KubernetesClient client) {
+    return client.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview())
+        .getStatus().getUserInfo().getUsername();
   }
 }

@@ -18,11 +18,18 @@ import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
 import io.tenantguard.separation.SeparationDefaults;
-import io.tenantguard.tenant.TenantPlanner;
+import io.tenantguard.access.AccessCapability;
+import io.tenantguard.encryption.EncryptionCapability;
+import io.tenantguard.lifecycle.LifecycleCapability;
+import io.tenantguard.lifecycle.OrphanedNamespaces;
+import io.tenantguard.placement.PlacementCapability;
+import io.tenantguard.separation.SeparationCapability;
+import io.tenantguard.tenant.TenantPipeline;
 import io.tenantguard.tenant.TenantReconciler;
 import io.tenantguard.tenant.TenantStatusFactory;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +45,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private final Consumer<ConfigurationServiceOverrider> overrides;
   private Operator operator;
   private ProbeServer probes;
+  private ClusterPolicyKeeper policies;
   private volatile boolean stopping;
 
   /**
@@ -77,14 +85,17 @@ public final class OperatorRuntime implements AutoCloseable {
               }
               overrides.accept(o);
             });
-    if (settings.admissionPolicies()) {
-      ClusterPolicies.apply(client);
-    }
     EventRecorder events = new EventRecorder(client, meters, clock);
+    if (settings.admissionPolicies()) {
+      policies = new ClusterPolicyKeeper(client, events, meters);
+      policies.start();
+    }
+    TenantPipeline pipeline = pipeline();
     register(new RegionReconciler(clock));
     register(new TenantReconciler(
-        new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters, clock));
+        pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters, clock));
     register(new DataClassificationReconciler(clock));
+    register(new OrphanedNamespaces(events, meters));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     operator.start();
     LOG.info(
@@ -92,6 +103,16 @@ public final class OperatorRuntime implements AutoCloseable {
         Version.current(),
         client.getMasterUrl(),
         probes.port());
+  }
+
+  /** The Tenant's capabilities, in the order their conditions are listed. A new capability is one line here. */
+  public static TenantPipeline pipeline() {
+    return new TenantPipeline(List.of(
+        new SeparationCapability(SeparationDefaults.STANDARD),
+        new PlacementCapability(),
+        new EncryptionCapability(),
+        new AccessCapability(),
+        new LifecycleCapability()));
   }
 
   /** Every controller applies with one field manager, and resyncs at the configured interval. */
@@ -146,6 +167,9 @@ public final class OperatorRuntime implements AutoCloseable {
     stopping = true;
     if (operator != null) {
       operator.stop();
+    }
+    if (policies != null) {
+      policies.close();
     }
     if (probes != null) {
       probes.close();

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidationBuilde
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.Variable;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.VariableBuilder;
 import io.tenantguard.admission.AdmissionPolicy;
-import io.tenantguard.separation.TenantNamespaces;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ public final class RegionPinningPolicy {
   private RegionPinningPolicy() {}
 
   public static AdmissionPolicy policy() {
-    String annotation = "'" + TenantNamespaces.NODE_SELECTOR_ANNOTATION + "'";
+    String annotation = "'" + NodeSelection.NODE_SELECTOR_ANNOTATION + "'";
     String affinity = "variables.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution";
     return new AdmissionPolicy(
         NAME,

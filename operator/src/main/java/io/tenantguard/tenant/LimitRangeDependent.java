@@ -5,17 +5,11 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
-import java.util.List;
 
 /** The tenant's LimitRanges. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = ManagedFieldsFreeStore.class))
 public class LimitRangeDependent extends PlannedDependent<LimitRange> {
   public LimitRangeDependent() {
     super(LimitRange.class);
-  }
-
-  @Override
-  protected List<LimitRange> desired(TenantPlan plan) {
-    return plan.limitRanges();
   }
 }

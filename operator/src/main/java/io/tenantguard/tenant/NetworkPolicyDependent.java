@@ -5,17 +5,11 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
-import java.util.List;
 
 /** The tenant's NetworkPolicys. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = ManagedFieldsFreeStore.class))
 public class NetworkPolicyDependent extends PlannedDependent<NetworkPolicy> {
   public NetworkPolicyDependent() {
     super(NetworkPolicy.class);
-  }
-
-  @Override
-  protected List<NetworkPolicy> desired(TenantPlan plan) {
-    return plan.networkPolicies();
   }
 }

@@ -5,7 +5,6 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
-import java.util.List;
 
 /** The tenant's ResourceQuotas. */
 @KubernetesDependent(
@@ -13,10 +12,5 @@ import java.util.List;
 public class ResourceQuotaDependent extends PlannedDependent<ResourceQuota> {
   public ResourceQuotaDependent() {
     super(ResourceQuota.class);
-  }
-
-  @Override
-  protected List<ResourceQuota> desired(TenantPlan plan) {
-    return plan.resourceQuotas();
   }
 }

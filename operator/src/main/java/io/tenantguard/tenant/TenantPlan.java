@@ -1,27 +1,33 @@
 package io.tenantguard.tenant;
 
-import io.fabric8.kubernetes.api.model.LimitRange;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.ResourceQuota;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
+import io.tenantguard.capability.Capability;
+import io.tenantguard.capability.Contribution;
 import java.util.List;
 
 /**
- * The desired state of one tenant: what happens to each namespace, and every object that must
- * exist. Computed by {@link TenantPlanner} without a cluster; applied by the dependents.
+ * The desired state of one tenant: what happens to each namespace, every object that must exist
+ * (each with its fingerprint), and what each capability contributed. Computed by {@link
+ * TenantPipeline} without a cluster; applied by the dependents.
+ *
+ * @param digest a digest of every desired object: unchanged, it means the same plan as before
  */
 public record TenantPlan(
     List<NamespaceStatus> namespaces,
-    List<Namespace> namespaceObjects,
-    List<RoleBinding> roleBindings,
-    List<NetworkPolicy> networkPolicies,
-    List<ResourceQuota> resourceQuotas,
-    List<LimitRange> limitRanges,
-    List<String> refusedFlows,
-    Hosting hosting) {
+    List<HasMetadata> objects,
+    List<Contributed> contributions,
+    Hosting hosting,
+    String digest) {
+
+  /** One capability's part of the plan. */
+  public record Contributed(Capability capability, Contribution contribution) {}
 
   /** Where the tenant's data is hosted: what HDS requires the provider to tell the client. */
   public record Hosting(List<String> regions, List<String> countries, List<String> centres) {}
+
+  /** The desired objects of one kind. */
+  public <R extends HasMetadata> List<R> objects(Class<R> kind) {
+    return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
 }

@@ -8,7 +8,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.tenantguard.capability.TenantInputs;
+import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.StatusConditions;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -17,8 +24,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.region.Region;
-import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
-import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
@@ -27,12 +32,12 @@ import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusPatch;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
-import io.tenantguard.placement.MaintenanceNotices;
 import io.tenantguard.placement.TenantReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +47,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Keeps each Tenant's namespaces isolated and pinned: observes, plans (pure), applies the plan
- * through the workflow of dependents, records what it did, and writes status only when it changed.
+ * Keeps each Tenant's namespaces isolated and pinned: observes, runs the pipeline of capabilities
+ * (pure), applies the plan through the workflow of dependents, prunes what it owns and no longer
+ * wants, records what it did, and writes status only when it changed. A failed apply is retried by
+ * JOSDK with backoff, its status naming the dependent that failed.
  */
 @Workflow(
     explicitInvocation = true,
@@ -55,18 +62,18 @@ import java.util.stream.Collectors;
       @Dependent(name = "resourcequotas", type = ResourceQuotaDependent.class, dependsOn = TenantReconciler.NAMESPACES),
       @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES)
     })
+@GradualRetry(maxAttempts = -1, initialInterval = 1000, intervalMultiplier = 2, maxInterval = 300_000)
 @ControllerConfiguration(name = "tenant", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
 public class TenantReconciler implements Reconciler<Tenant> {
   static final String NAMESPACES = "namespaces";
   private static final String BY_REGION = "byRegion";
   private static final String BY_CLASSIFICATION = "byClassification";
-  private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
   static final String APPLIED = "Applied";
   static final String DRIFT_REVERTED = "DriftReverted";
   /** Up to this many objects of a kind are named in an Event; more are counted. */
   private static final int SUMMARY_NAMES = 5;
 
-  private final TenantPlanner planner;
+  private final TenantPipeline pipeline;
   private final TenantStatusFactory statuses;
   private final EventRecorder events;
   private final MeterRegistry meters;
@@ -75,8 +82,8 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private InformerEventSource<DataClassification, Tenant> classifications;
 
   public TenantReconciler(
-      TenantPlanner planner, TenantStatusFactory statuses, EventRecorder events, MeterRegistry meters, Clock clock) {
-    this.planner = planner;
+      TenantPipeline pipeline, TenantStatusFactory statuses, EventRecorder events, MeterRegistry meters, Clock clock) {
+    this.pipeline = pipeline;
     this.statuses = statuses;
     this.events = events;
     this.meters = meters;
@@ -110,31 +117,52 @@ public class TenantReconciler implements Reconciler<Tenant> {
 
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-    TenantInputs inputs = observe(tenant, context);
-    TenantPlan plan = planner.plan(inputs);
+    TenantPlan plan = pipeline.plan(observe(tenant, context));
     AppliedChanges changes = new AppliedChanges();
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(PlannedDependent.PLAN, plan);
     workflow.put(PlannedDependent.CHANGES, changes);
-    String applyError = applyError(workflow.reconcileManagedWorkflow().getErroredDependents());
-
-    MaintenanceNotices.Upcoming maintenance =
-        MaintenanceNotices.upcoming(inputs.regions(), plan.namespaces(), clock.instant());
-    record(tenant, plan, changes);
-    maintenance.notices().forEach(notice -> events.warningOnce(tenant, "MaintenancePlanned", notice));
-    TenantStatus next = statuses.status(tenant, plan, applyError, maintenance.notices());
-    UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new);
-    if (applyError != null) {
-      return control.rescheduleAfter(RETRY_AFTER_FAILURE);
+    ApplyOutcome outcome = outcome(workflow.reconcileManagedWorkflow().getErroredDependents());
+    if (!outcome.failed()) {
+      outcome = prune(plan, context);
     }
-    // wake up when the next maintenance window enters its notice period
-    return maintenance.nextDue()
+    TenantStatus next = statuses.status(tenant, plan, outcome);
+    record(tenant, plan, changes, next);
+    UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new);
+    if (outcome.failed()) {
+      throw new ApplyFailedException(next, outcome.message());
+    }
+    return plan.contributions().stream()
+        .map(c -> c.contribution().wakeAt())
+        .filter(java.util.Objects::nonNull)
+        .min(java.util.Comparator.naturalOrder())
         .map(due -> control.rescheduleAfter(Duration.between(clock.instant(), due).plusSeconds(1)))
         .orElse(control);
   }
 
+  /** The status computed for a failed apply is written, then JOSDK retries with backoff. */
+  @Override
+  public ErrorStatusUpdateControl<Tenant> updateErrorStatus(Tenant tenant, Context<Tenant> context, Exception e) {
+    if (e instanceof ApplyFailedException failed && !java.util.Objects.equals(tenant.getStatus(), failed.status())) {
+      Tenant patch = new Tenant();
+      patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+          .withName(tenant.getMetadata().getName()).build());
+      patch.setStatus(failed.status());
+      return ErrorStatusUpdateControl.patchStatus(patch);
+    }
+    return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  private ApplyOutcome prune(TenantPlan plan, Context<Tenant> context) {
+    try {
+      Pruning.prune(plan, context);
+      return ApplyOutcome.APPLIED;
+    } catch (RuntimeException e) {
+      return new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
+    }
+  }
+
   private TenantInputs observe(Tenant tenant, Context<Tenant> context) {
-    String name = tenant.getMetadata().getName();
     @SuppressWarnings("unchecked")
     InformerEventSource<Namespace, Tenant> managedNamespaces =
         (InformerEventSource<Namespace, Tenant>) context.eventSourceRetriever().getEventSourceFor(Namespace.class);
@@ -153,37 +181,40 @@ public class TenantReconciler implements Reconciler<Tenant> {
         heldElsewhere.put(wanted.name(), "is not managed by tenantguard");
       }
     }
-    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere);
+    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant());
   }
 
   private static <R extends HasMetadata> Map<String, R> cached(InformerEventSource<R, Tenant> source) {
     return source.list(r -> true).collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity()));
   }
 
-  private static String applyError(Map<?, Exception> errors) {
-    if (errors.isEmpty()) {
-      return null;
-    }
-    return errors.values().stream()
-        .map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-        .sorted()
-        .collect(Collectors.joining("; "));
+  private static ApplyOutcome outcome(Map<DependentResource, Exception> errors) {
+    Map<String, String> byDependent = new HashMap<>();
+    Set<String> kinds = new HashSet<>();
+    errors.forEach((dependent, e) -> {
+      byDependent.put(dependent.name(), describe(e));
+      kinds.add(HasMetadata.getKind(dependent.resourceType()));
+    });
+    return new ApplyOutcome(byDependent, kinds);
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**
    * An audit line per write, and one Event per reconciliation that sums them up (one per object
-   * would double the API server's load while tenants are provisioned). A write to a tenant whose
-   * spec has not changed since it last converged can only be a repair: someone changed or deleted a
-   * managed object. Refusals are recorded once while they stand.
+   * would double the API server's load while tenants are provisioned). A write counts as a reverted
+   * drift only when the object differed from what the operator last applied: it carried the
+   * fingerprint of what was to be applied, or the whole plan is the one last applied in full. A
+   * condition that turns bad is told once, as a Warning Event, when it turns.
    */
-  private void record(Tenant tenant, TenantPlan plan, AppliedChanges changes) {
-    boolean converged =
-        tenant.getStatus() != null
-            && tenant.getMetadata().getGeneration().equals(tenant.getStatus().observedGeneration());
+  private void record(Tenant tenant, TenantPlan plan, AppliedChanges changes, TenantStatus next) {
+    boolean samePlan = tenant.getStatus() != null && plan.digest().equals(tenant.getStatus().appliedDigest());
     Map<String, List<HasMetadata>> byAction = new LinkedHashMap<>();
     for (AppliedChanges.Applied applied : changes.all()) {
       HasMetadata object = applied.object();
-      boolean drift = converged && applied.change() != AppliedChanges.Change.PRUNED;
+      boolean drift = applied.change() != AppliedChanges.Change.PRUNED && (samePlan || applied.fingerprintUnchanged());
       String action = drift ? "restored" : switch (applied.change()) {
         case CREATED -> "created";
         case UPDATED -> "updated";
@@ -205,13 +236,24 @@ public class TenantReconciler implements Reconciler<Tenant> {
           .map(action -> action.getKey() + " " + summary(action.getValue()))
           .collect(Collectors.joining("; ")));
     }
-    for (NamespaceStatus namespace : plan.namespaces()) {
-      if (namespace.state() == NamespaceState.Refused || namespace.state() == NamespaceState.Violated) {
-        events.warningOnce(tenant, "Placement" + namespace.state(), namespace.message());
-      } else if (namespace.state() == NamespaceState.Conflict) {
-        events.warningOnce(tenant, "NamespaceConflict", namespace.message());
+    List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions();
+    for (Condition condition : next.conditions()) {
+      Condition before = Conditions.find(previous, condition.getType());
+      boolean turned = before == null || !java.util.Objects.equals(before.getStatus(), condition.getStatus())
+          || !java.util.Objects.equals(before.getMessage(), condition.getMessage());
+      if (turned && isBad(condition)) {
+        events.warning(tenant, condition.getReason(), condition.getType() + ": " + condition.getMessage());
       }
     }
+  }
+
+  /** Bad news worth an Event: a capability condition false, maintenance ahead, an apply that failed. */
+  private static boolean isBad(Condition condition) {
+    return switch (condition.getType()) {
+      case StatusConditions.READY, StatusConditions.STALLED -> false;
+      case StatusConditions.MAINTENANCE_PLANNED, StatusConditions.RECONCILING -> Conditions.TRUE.equals(condition.getStatus());
+      default -> Conditions.FALSE.equals(condition.getStatus());
+    };
   }
 
   /** "NetworkPolicy a/x, b/y, RoleBinding a/z", or a count per kind when a kind has many. */

@@ -1,120 +1,96 @@
 package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
-import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.tenantguard.evidence.Evidence;
+import io.tenantguard.evidence.EvidenceFold;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
-/** A tenant's status from its plan and the outcome of applying it: a pure function. */
+/**
+ * A tenant's status from its plan and the outcome of applying it: the capabilities' evidence
+ * folded into conditions and controls, Ready only when every control that applies holds. A pure
+ * function; it knows no capability.
+ */
 public final class TenantStatusFactory {
   public static final String ENFORCED = "Enforced";
   public static final String APPLY_FAILED = "ApplyFailed";
-  public static final String NAMESPACE_CONFLICT = "NamespaceConflict";
-  public static final String PLACEMENT_REFUSED = "PlacementRefused";
-  public static final String PLACEMENT_VIOLATED = "PlacementViolated";
-  public static final String PINNED = "Pinned";
 
   private final Clock clock;
+  private final List<String> conditionTypes;
 
-  public TenantStatusFactory(Clock clock) {
+  /** @param conditionTypes the condition types the capabilities feed, in pipeline order */
+  public TenantStatusFactory(Clock clock, List<String> conditionTypes) {
     this.clock = clock;
+    this.conditionTypes = List.copyOf(conditionTypes);
+  }
+
+  TenantStatus status(Tenant tenant, TenantPlan plan, ApplyOutcome outcome) {
+    long generation = tenant.getMetadata().getGeneration();
+    EvidenceFold.Folded folded =
+        EvidenceFold.fold(evidence(plan, outcome), conditionTypes, tenant.getSpec().compliance(), generation);
+    List<Condition> next = new ArrayList<>();
+    next.add(folded.ready()
+        ? Conditions.of(StatusConditions.READY, true, ENFORCED,
+            "every control that applies to the tenant is enforced", generation)
+        : Conditions.of(StatusConditions.READY, false, folded.notReady().get(0).reason(),
+            EvidenceFold.messages(folded.notReady()), generation));
+    next.addAll(folded.conditions());
+    plan.contributions().forEach(c -> next.addAll(c.contribution().notices()));
+    next.add(Conditions.of(StatusConditions.RECONCILING, outcome.failed(),
+        outcome.failed() ? APPLY_FAILED : ENFORCED,
+        outcome.failed() ? "retrying with backoff: " + outcome.message() : "converged", generation));
+    boolean stalled = !folded.ready() && !outcome.failed();
+    next.add(Conditions.of(StatusConditions.STALLED, stalled,
+        stalled ? folded.notReady().get(0).reason() : ENFORCED,
+        stalled ? "needs a change of the Tenant, its Regions or DataClassifications, or an operator that enforces"
+            + " what they declare: " + EvidenceFold.messages(folded.notReady())
+            : "nothing blocks convergence",
+        generation));
+    TenantStatus previous = tenant.getStatus();
+    return new TenantStatus(
+        phase(folded.ready(), outcome, previous),
+        generation,
+        Conditions.merge(previous == null ? List.of() : previous.conditions(), next, clock),
+        plan.namespaces(),
+        plan.hosting().regions(),
+        plan.hosting().countries(),
+        plan.hosting().centres(),
+        folded.controls(),
+        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest());
   }
 
   /**
-   * @param applyError what failed while applying the plan, or null
-   * @param maintenanceNotices planned maintenance the tenant must be told about now
+   * The evidence as the capabilities gave it, except where applying their objects failed: what
+   * they claimed Enforced is then NotEnforced, naming the dependent. Namespaces carry every
+   * capability's metadata, so their failure concerns all.
    */
-  public TenantStatus status(Tenant tenant, TenantPlan plan, String applyError, List<String> maintenanceNotices) {
-    long generation = tenant.getMetadata().getGeneration();
-    List<NamespaceStatus> namespaces = plan.namespaces();
-    Condition isolated = isolated(plan, applyError, generation);
-    Condition pinned = pinned(namespaces, generation);
-    boolean ready = Conditions.TRUE.equals(isolated.getStatus()) && Conditions.TRUE.equals(pinned.getStatus());
-    Condition notReady = ready ? null : (Conditions.TRUE.equals(isolated.getStatus()) ? pinned : isolated);
-    boolean stalled = !ready && applyError == null;
-    List<Condition> next =
-        List.of(
-            ready
-                ? Conditions.of(StatusConditions.READY, true, ENFORCED,
-                    "every namespace is isolated and pinned to an allowed region", generation)
-                : Conditions.of(StatusConditions.READY, false, notReady.getReason(), notReady.getMessage(), generation),
-            isolated,
-            pinned,
-            Conditions.of(StatusConditions.RECONCILING, applyError != null,
-                applyError != null ? APPLY_FAILED : ENFORCED,
-                applyError != null ? "retrying: " + applyError : "converged", generation),
-            Conditions.of(StatusConditions.STALLED, stalled,
-                stalled ? notReady.getReason() : ENFORCED,
-                stalled ? "needs a change of the Tenant, Region or DataClassification: " + notReady.getMessage()
-                    : "nothing blocks convergence",
-                generation),
-            Conditions.of(StatusConditions.MAINTENANCE_PLANNED, !maintenanceNotices.isEmpty(),
-                maintenanceNotices.isEmpty() ? "NoneWithinNotice" : "WithinNotice",
-                maintenanceNotices.isEmpty()
-                    ? "no maintenance window of the tenant's regions starts within 14 days"
-                    : String.join("; ", maintenanceNotices),
-                generation));
-    List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions();
-    return new TenantStatus(
-        phase(namespaces, applyError),
-        generation,
-        Conditions.merge(previous, next, clock),
-        namespaces,
-        plan.hosting().regions(),
-        plan.hosting().countries(),
-        plan.hosting().centres());
+  private static List<Evidence> evidence(TenantPlan plan, ApplyOutcome outcome) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (TenantPlan.Contributed contributed : plan.contributions()) {
+      boolean failed = outcome.failedKinds().contains("Namespace")
+          || contributed.contribution().objects().stream().map(HasMetadata::getKind).anyMatch(outcome.failedKinds()::contains);
+      for (Evidence e : contributed.contribution().evidence()) {
+        evidence.add(failed && e.state() == ControlState.Enforced
+            ? e.withState(ControlState.NotEnforced, APPLY_FAILED, "could not apply: " + outcome.message())
+            : e);
+      }
+    }
+    return evidence;
   }
 
-  private static Condition isolated(TenantPlan plan, String applyError, long generation) {
-    if (applyError != null) {
-      return Conditions.of(StatusConditions.ISOLATED, false, APPLY_FAILED, applyError, generation);
+  private static TenantPhase phase(boolean ready, ApplyOutcome outcome, TenantStatus previous) {
+    if (ready) {
+      return TenantPhase.Ready;
     }
-    String conflicts = messages(plan.namespaces(), ns -> ns.state() == NamespaceState.Conflict);
-    if (!conflicts.isEmpty()) {
-      return Conditions.of(StatusConditions.ISOLATED, false, NAMESPACE_CONFLICT, conflicts, generation);
-    }
-    long isolated = plan.namespaceObjects().size();
-    String message =
-        isolated + " namespace(s) isolated: Pod Security restricted, default-deny NetworkPolicies with"
-            + " intra-tenant and DNS traffic, ResourceQuota and LimitRange, access for the tenant's subjects only";
-    if (!plan.refusedFlows().isEmpty()) {
-      message += "; declared flows refused: " + String.join(", ", plan.refusedFlows());
-    }
-    return Conditions.of(StatusConditions.ISOLATED, true, ENFORCED, message, generation);
-  }
-
-  private static Condition pinned(List<NamespaceStatus> namespaces, long generation) {
-    String refused = messages(namespaces, ns -> ns.state() == NamespaceState.Refused);
-    if (!refused.isEmpty()) {
-      return Conditions.of(StatusConditions.REGION_PINNED, false, PLACEMENT_REFUSED, refused, generation);
-    }
-    String violated = messages(namespaces, ns -> ns.state() == NamespaceState.Violated);
-    if (!violated.isEmpty()) {
-      return Conditions.of(StatusConditions.REGION_PINNED, false, PLACEMENT_VIOLATED, violated, generation);
-    }
-    return Conditions.of(StatusConditions.REGION_PINNED, true, PINNED,
-        "every namespace sits in a region that satisfies its classification and the tenant's contract", generation);
-  }
-
-  private static TenantPhase phase(List<NamespaceStatus> namespaces, String applyError) {
-    if (namespaces.stream().anyMatch(ns -> ns.state() == NamespaceState.Refused || ns.state() == NamespaceState.Violated)) {
-      return TenantPhase.Violated;
-    }
-    if (applyError != null || namespaces.stream().anyMatch(ns -> ns.state() == NamespaceState.Conflict)) {
-      return TenantPhase.Degraded;
-    }
-    return TenantPhase.Ready;
-  }
-
-  private static String messages(List<NamespaceStatus> namespaces, Predicate<NamespaceStatus> which) {
-    return namespaces.stream().filter(which).map(NamespaceStatus::message).collect(Collectors.joining("; "));
+    boolean firstApply = previous == null || previous.phase() == null || previous.phase() == TenantPhase.Provisioning;
+    return outcome.failed() && firstApply ? TenantPhase.Provisioning : TenantPhase.Degraded;
   }
 }

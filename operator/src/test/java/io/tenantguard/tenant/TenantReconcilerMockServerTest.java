@@ -14,6 +14,8 @@ import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
+import io.tenantguard.api.v1alpha1.tenant.ControlState;
+import io.tenantguard.api.v1alpha1.tenant.ControlStatus;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusConditions;
@@ -48,17 +50,24 @@ class TenantReconcilerMockServerTest {
   }
 
   @Test
-  void tenantGetsLabelledOwnedNamespacesWithTheirPoliciesAndBecomesReady() {
+  void tenantGetsLabelledNamespacesWithTheirPoliciesAndIsNotReadyWhileEncryptionIsNotEnforced() {
     client.resource(Examples.tenant("clinique-horizon")).create();
 
-    Tenant ready = awaitPhase("clinique-horizon", TenantPhase.Ready);
+    Tenant degraded = awaitPhase("clinique-horizon", TenantPhase.Degraded);
 
-    assertThat(ready.getStatus().hostingCountries()).containsExactly("FR");
-    assertThat(Conditions.isTrue(ready.getStatus().conditions(), StatusConditions.ISOLATED)).isTrue();
+    assertThat(degraded.getStatus().hostingCountries()).containsExactly("FR");
+    assertThat(Conditions.isTrue(degraded.getStatus().conditions(), StatusConditions.ISOLATED)).isTrue();
+    assertThat(Conditions.isTrue(degraded.getStatus().conditions(), StatusConditions.REGION_PINNED)).isTrue();
+    var ready = Conditions.find(degraded.getStatus().conditions(), StatusConditions.READY);
+    assertThat(ready.getStatus()).isEqualTo(Conditions.FALSE);
+    assertThat(ready.getReason()).isEqualTo(StatusConditions.NOT_IMPLEMENTED);
+    assertThat(ready.getMessage()).contains("requirements.encryptionAtRest");
+    assertThat(degraded.getStatus().controls())
+        .contains(new ControlStatus("SNC-9.7", ControlState.Enforced, "Enforced"),
+            new ControlStatus("SNC-10.1", ControlState.NotEnforced, StatusConditions.NOT_IMPLEMENTED));
     Namespace records = client.namespaces().withName("horizon-records").get();
     assertThat(records.getMetadata().getLabels()).containsEntry(Labels.TENANT, "clinique-horizon");
-    assertThat(records.getMetadata().getOwnerReferences()).singleElement()
-        .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(ready.getMetadata().getUid()));
+    assertThat(records.getMetadata().getOwnerReferences()).as("no garbage-collected link to the Tenant").isNullOrEmpty();
     assertThat(client.network().v1().networkPolicies().inNamespace("horizon-records").list().getItems())
         .extracting(p -> p.getMetadata().getName())
         .contains(NetworkPolicies.DEFAULT_DENY, NetworkPolicies.ALLOW_TENANT);
@@ -80,7 +89,7 @@ class TenantReconcilerMockServerTest {
 
     assertThat(degraded.getStatus().namespaces().get(0).state()).isEqualTo(NamespaceState.Conflict);
     assertThat(Conditions.find(degraded.getStatus().conditions(), StatusConditions.ISOLATED).getReason())
-        .isEqualTo(TenantStatusFactory.NAMESPACE_CONFLICT);
+        .isEqualTo(io.tenantguard.separation.SeparationCapability.NAMESPACE_CONFLICT);
     Namespace foreign = client.namespaces().withName("lumiere-web").get();
     assertThat(foreign.getMetadata().getLabels()).containsOnly(Map.entry("team", "legacy"));
     assertThat(foreign.getMetadata().getOwnerReferences()).isEmpty();

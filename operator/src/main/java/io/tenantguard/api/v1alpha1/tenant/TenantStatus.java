@@ -6,7 +6,7 @@ import java.util.List;
 
 public record TenantStatus(
     @JsonPropertyDescription(
-            "Summary: Provisioning, Ready, Violated (a control is broken), Degraded, Suspended or Terminated.")
+            "Summary: Provisioning, Ready (every control that applies is Enforced), Degraded, Suspended, Retained, Destroying or Destroyed.")
         TenantPhase phase,
     @JsonPropertyDescription("The generation of the spec this status describes.") Long observedGeneration,
     @JsonPropertyDescription(
@@ -17,7 +17,12 @@ public record TenantStatus(
     @JsonPropertyDescription("Regions hosting the tenant's namespaces.") List<String> regions,
     @JsonPropertyDescription("Countries hosting the tenant's data (HDS: the client is told where its data is).")
         List<String> hostingCountries,
-    @JsonPropertyDescription("Data centres hosting the tenant's data.") List<String> hostingCentres) {
+    @JsonPropertyDescription("Data centres hosting the tenant's data.") List<String> hostingCentres,
+    @JsonPropertyDescription("Every control of the catalogue for this tenant: id, state and reason.")
+        List<ControlStatus> controls,
+    @JsonPropertyDescription(
+            "Digest of the desired objects last applied in full: a write while it is unchanged repairs a drift.")
+        String appliedDigest) {
 
   public TenantStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -25,5 +30,6 @@ public record TenantStatus(
     regions = regions == null ? List.of() : List.copyOf(regions);
     hostingCountries = hostingCountries == null ? List.of() : List.copyOf(hostingCountries);
     hostingCentres = hostingCentres == null ? List.of() : List.copyOf(hostingCentres);
+    controls = controls == null ? List.of() : List.copyOf(controls);
   }
 }

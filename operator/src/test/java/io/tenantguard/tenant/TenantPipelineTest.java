@@ -11,21 +11,26 @@ import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.separation.NetworkPolicies;
-import io.tenantguard.separation.SeparationDefaults;
-import io.tenantguard.separation.TenantNamespaces;
+import io.tenantguard.capability.TenantInputs;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.time.Instant;
+import io.tenantguard.placement.NodeSelection;
+import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.api.v1alpha1.tenant.NetworkPeer;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.testing.Examples;
 import io.tenantguard.testing.TenantEdits;
 import java.util.List;
 import java.util.Map;
+import io.tenantguard.evidence.Evidence;
 import org.junit.jupiter.api.Test;
 
-class TenantPlannerTest {
-  private final TenantPlanner planner = new TenantPlanner(SeparationDefaults.STANDARD);
+class TenantPipelineTest {
+  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+  private final TenantPipeline pipeline = OperatorRuntime.pipeline();
 
   private TenantPlan plan(Tenant tenant, List<Namespace> owned, Map<String, String> heldElsewhere) {
-    return planner.plan(new TenantInputs(tenant, Examples.regions(), Examples.classifications(), owned, heldElsewhere));
+    return pipeline.plan(new TenantInputs(tenant, Examples.regions(), Examples.classifications(), owned, heldElsewhere, NOW));
   }
 
   @Test
@@ -33,7 +38,7 @@ class TenantPlannerTest {
     TenantPlan plan = plan(Examples.tenant("clinique-horizon"), List.of(), Map.of());
 
     assertThat(plan.namespaces()).extracting(NamespaceStatus::state).containsOnly(NamespaceState.Provisioned);
-    Namespace records = plan.namespaceObjects().get(0);
+    Namespace records = plan.objects(Namespace.class).get(0);
     assertThat(records.getMetadata().getLabels())
         .containsEntry(Labels.MANAGED_BY, "tenantguard")
         .containsEntry(Labels.TENANT, "clinique-horizon")
@@ -42,7 +47,7 @@ class TenantPlannerTest {
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
         .containsEntry("tenantguard.io/pinned", "true");
     assertThat(records.getMetadata().getAnnotations())
-        .containsEntry(TenantNamespaces.NODE_SELECTOR_ANNOTATION, "topology.kubernetes.io/region=fr-paris");
+        .containsEntry(NodeSelection.NODE_SELECTOR_ANNOTATION, "topology.kubernetes.io/region=fr-paris");
     assertThat(plan.hosting().countries()).containsExactly("FR");
     assertThat(plan.hosting().centres()).containsExactly("PAR1 Saint-Denis", "PAR2 Aubervilliers");
   }
@@ -52,7 +57,7 @@ class TenantPlannerTest {
     TenantPlan plan = plan(Examples.tenant("clinique-horizon"), List.of(), Map.of());
 
     List<NetworkPolicy> records =
-        plan.networkPolicies().stream().filter(p -> p.getMetadata().getNamespace().equals("horizon-records")).toList();
+        plan.objects(NetworkPolicy.class).stream().filter(p -> p.getMetadata().getNamespace().equals("horizon-records")).toList();
     assertThat(records).extracting(p -> p.getMetadata().getName())
         .containsExactly(NetworkPolicies.DEFAULT_DENY, NetworkPolicies.ALLOW_TENANT, NetworkPolicies.ALLOW_DECLARED);
     NetworkPolicy deny = records.get(0);
@@ -69,8 +74,8 @@ class TenantPlannerTest {
   void accessIsOneRoleBindingPerRolePerNamespace() {
     TenantPlan plan = plan(Examples.tenant("clinique-horizon"), List.of(), Map.of());
 
-    assertThat(plan.roleBindings()).hasSize(3 * 3);
-    assertThat(plan.roleBindings()).filteredOn(b -> b.getMetadata().getNamespace().equals("horizon-portal"))
+    assertThat(plan.objects(RoleBinding.class)).hasSize(3 * 3);
+    assertThat(plan.objects(RoleBinding.class)).filteredOn(b -> b.getMetadata().getNamespace().equals("horizon-portal"))
         .extracting(b -> b.getRoleRef().getName())
         .containsExactlyInAnyOrder("tenantguard-admin", "tenantguard-developer", "tenantguard-auditor");
   }
@@ -96,7 +101,7 @@ class TenantPlannerTest {
     assertThat(quota(plan, "lumiere-web").getSpec().getHard())
         .doesNotContainKey("services.loadbalancers")
         .containsEntry("services.nodeports", new Quantity("0"));
-    assertThat(plan.namespaceObjects().get(0).getMetadata().getLabels()).doesNotContainKey("tenantguard.io/pinned");
+    assertThat(plan.objects(Namespace.class).get(0).getMetadata().getLabels()).doesNotContainKey("tenantguard.io/pinned");
     assertThat(plan.hosting().countries()).containsExactly("DE", "US");
   }
 
@@ -108,8 +113,8 @@ class TenantPlannerTest {
     assertThat(plan.namespaces().get(0).state()).isEqualTo(NamespaceState.Conflict);
     assertThat(plan.namespaces().get(0).message())
         .isEqualTo("namespace lumiere-web already exists and is not managed by tenantguard: it is left untouched");
-    assertThat(plan.namespaceObjects()).extracting(ns -> ns.getMetadata().getName()).containsExactly("lumiere-cdn");
-    assertThat(plan.networkPolicies()).noneMatch(p -> p.getMetadata().getNamespace().equals("lumiere-web"));
+    assertThat(plan.objects(Namespace.class)).extracting(ns -> ns.getMetadata().getName()).containsExactly("lumiere-cdn");
+    assertThat(plan.objects(NetworkPolicy.class)).noneMatch(p -> p.getMetadata().getNamespace().equals("lumiere-web"));
   }
 
   @Test
@@ -124,13 +129,13 @@ class TenantPlannerTest {
     NamespaceStatus records = plan.namespaces().get(0);
     assertThat(records.state()).isEqualTo(NamespaceState.Refused);
     assertThat(records.message()).contains("requires certification HDS, which region de-frankfurt (DE, EU) does not hold");
-    assertThat(plan.namespaceObjects()).extracting(ns -> ns.getMetadata().getName()).doesNotContain("horizon-records");
+    assertThat(plan.objects(Namespace.class)).extracting(ns -> ns.getMetadata().getName()).doesNotContain("horizon-records");
   }
 
   @Test
   void anExistingNamespaceThatNowBreaksARuleStaysIsolatedAndIsReportedViolated() {
     Tenant clinic = Examples.tenant("clinique-horizon");
-    Namespace existing = plan(clinic, List.of(), Map.of()).namespaceObjects().get(0);
+    Namespace existing = plan(clinic, List.of(), Map.of()).objects(Namespace.class).get(0);
     var regions = Examples.regions();
     var paris = regions.get("fr-paris");
     paris.setSpec(new io.tenantguard.api.v1alpha1.region.RegionSpec(
@@ -139,18 +144,18 @@ class TenantPlannerTest {
         paris.getSpec().nodeSelector(), paris.getSpec().storage(), paris.getSpec().maintenance()));
 
     TenantPlan plan =
-        planner.plan(new TenantInputs(clinic, regions, Examples.classifications(), List.of(existing), Map.of()));
+        pipeline.plan(new TenantInputs(clinic, regions, Examples.classifications(), List.of(existing), Map.of(), NOW));
 
     assertThat(plan.namespaces().get(0).state()).isEqualTo(NamespaceState.Violated);
     assertThat(plan.namespaces().get(0).message()).contains("requires certification HDS").contains("not moved");
-    assertThat(plan.namespaceObjects()).extracting(ns -> ns.getMetadata().getName()).contains("horizon-records");
+    assertThat(plan.objects(Namespace.class)).extracting(ns -> ns.getMetadata().getName()).contains("horizon-records");
     assertThat(plan.namespaces().get(1).state()).isEqualTo(NamespaceState.Refused);
   }
 
   @Test
   void aNamespaceRemovedFromTheSpecIsRetainedNotDeleted() {
     Tenant media = Examples.tenant("lumiere-media");
-    List<Namespace> owned = plan(media, List.of(), Map.of()).namespaceObjects();
+    List<Namespace> owned = plan(media, List.of(), Map.of()).objects(Namespace.class);
     media = TenantEdits.namespaces(media, list -> list.subList(0, 1));
 
     TenantPlan plan = plan(media, owned, Map.of());
@@ -159,7 +164,7 @@ class TenantPlannerTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("lumiere-web", NamespaceState.Provisioned),
             org.assertj.core.groups.Tuple.tuple("lumiere-cdn", NamespaceState.Retained));
-    assertThat(plan.namespaceObjects()).hasSize(2);
+    assertThat(plan.objects(Namespace.class)).hasSize(2);
   }
 
   @Test
@@ -168,18 +173,106 @@ class TenantPlannerTest {
 
     TenantPlan plan = plan(clinic, List.of(), Map.of());
 
-    assertThat(plan.refusedFlows())
-        .containsExactly(
-            "egress to 198.51.100.0/24 from horizon-records (classification health is Strict)",
-            "egress to 198.51.100.0/24 from horizon-imaging (classification health is Strict)");
-    NetworkPolicy portalDeclared = plan.networkPolicies().stream()
+    assertThat(evidence(plan, "SNC-13.2").message()).endsWith("declared flows refused: "
+        + "egress to 198.51.100.0/24 from horizon-records (classification health is Strict), "
+        + "egress to 198.51.100.0/24 from horizon-imaging (classification health is Strict)");
+    NetworkPolicy portalDeclared = plan.objects(NetworkPolicy.class).stream()
         .filter(p -> p.getMetadata().getNamespace().equals("horizon-portal")
             && p.getMetadata().getName().equals(NetworkPolicies.ALLOW_DECLARED))
         .findFirst().orElseThrow();
     assertThat(portalDeclared.getSpec().getEgress().get(0).getTo().get(0).getIpBlock().getCidr()).isEqualTo("198.51.100.0/24");
   }
 
+  @Test
+  void aNamespaceWhoseClassificationIsGoneKeepsTheProtectionItWasProvisionedUnder() {
+    Tenant clinic = TenantEdits.addEgress(Examples.tenant("clinique-horizon"), new NetworkPeer(null, null, "198.51.100.0/24", null));
+    List<Namespace> owned = plan(clinic, List.of(), Map.of()).objects(Namespace.class);
+    var classifications = Examples.classifications();
+    classifications.remove("health");
+
+    TenantPlan plan = pipeline.plan(new TenantInputs(clinic, Examples.regions(), classifications, owned, Map.of(), NOW));
+
+    NamespaceStatus records = plan.namespaces().get(0);
+    assertThat(records.state()).isEqualTo(NamespaceState.Violated);
+    assertThat(records.message()).contains("DataClassification health does not exist").contains("keeps the protection");
+    Namespace recordsNamespace = plan.objects(Namespace.class).get(0);
+    assertThat(recordsNamespace.getMetadata().getLabels()).containsEntry("tenantguard.io/pinned", "true");
+    assertThat(plan.objects(NetworkPolicy.class).stream()
+        .filter(p -> p.getMetadata().getNamespace().equals("horizon-records"))
+        .flatMap(p -> p.getSpec().getEgress().stream())
+        .flatMap(rule -> rule.getTo().stream()))
+        .as("still Strict: no egress outside the cluster").noneMatch(peer -> peer.getIpBlock() != null);
+  }
+
+  @Test
+  void aNamespaceWhoseRegionIsGoneKeepsItsPinning() {
+    Tenant clinic = Examples.tenant("clinique-horizon");
+    List<Namespace> owned = plan(clinic, List.of(), Map.of()).objects(Namespace.class);
+    var regions = Examples.regions();
+    regions.remove("fr-paris");
+
+    TenantPlan plan = pipeline.plan(new TenantInputs(clinic, regions, Examples.classifications(), owned, Map.of(), NOW));
+
+    assertThat(plan.namespaces()).extracting(NamespaceStatus::state).containsOnly(NamespaceState.Violated);
+    Namespace records = plan.objects(Namespace.class).get(0);
+    assertThat(records.getMetadata().getLabels()).containsEntry("tenantguard.io/pinned", "true");
+    assertThat(records.getMetadata().getAnnotations())
+        .containsEntry(NodeSelection.NODE_SELECTOR_ANNOTATION, "topology.kubernetes.io/region=fr-paris");
+  }
+
+  @Test
+  void everyControlOfTheCatalogueGetsEvidence() {
+    for (String tenant : List.of("clinique-horizon", "lumiere-media")) {
+      TenantPlan plan = plan(Examples.tenant(tenant), List.of(), Map.of());
+      assertThat(io.tenantguard.evidence.Controls.ALL)
+          .allSatisfy(control -> assertThat(plan.contributions().stream()
+              .flatMap(c -> c.contribution().evidence().stream())
+              .anyMatch(e -> e.control().equals(control))).as(control.id() + " for " + tenant).isTrue());
+    }
+  }
+
+  @Test
+  void declaredEncryptionAndReviewsThatNothingEnforcesAreNotEnforcedEvidence() {
+    TenantPlan plan = plan(Examples.tenant("clinique-horizon"), List.of(), Map.of());
+
+    assertThat(evidence(plan, "SNC-10.1").state()).isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.NotEnforced);
+    assertThat(evidence(plan, "SNC-10.1").message())
+        .contains("requirements.encryptionAtRest").contains("horizon-records, horizon-imaging, horizon-portal");
+    assertThat(evidence(plan, "ISO27001-A.9.2.5").state()).isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.NotEnforced);
+    assertThat(evidence(plan, "HDS-4.5.4").state()).isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.Enforced);
+  }
+
+  @Test
+  void aMissingRequiredContactRoleIsViolatedAndNamed() {
+    Tenant clinic = Examples.tenant("clinique-horizon");
+    var spec = clinic.getSpec();
+    clinic.setSpec(new io.tenantguard.api.v1alpha1.tenant.TenantSpec(spec.displayName(), spec.compliance(),
+        spec.contacts().stream().filter(c -> !c.role().equals("healthProfessional")).toList(), spec.namespaces(),
+        spec.access(), spec.quota(), spec.limits(), spec.network(), spec.encryption(), spec.lifecycle()));
+
+    Evidence contacts = evidence(plan(clinic, List.of(), Map.of()), "HDS-4.5.4");
+
+    assertThat(contacts.state()).isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.Violated);
+    assertThat(contacts.message()).isEqualTo(
+        "spec.contacts has no contact with role healthProfessional (required by classification health)");
+  }
+
+  @Test
+  void theSamePlanHasTheSameDigestAndAChangedOneAnother() {
+    Tenant media = Examples.tenant("lumiere-media");
+    String digest = plan(media, List.of(), Map.of()).digest();
+
+    assertThat(plan(Examples.tenant("lumiere-media"), List.of(), Map.of()).digest()).isEqualTo(digest);
+    assertThat(plan(TenantEdits.addEgress(media, new NetworkPeer(null, null, "192.0.2.0/24", null)), List.of(), Map.of())
+        .digest()).isNotEqualTo(digest);
+  }
+
+  static Evidence evidence(TenantPlan plan, String controlId) {
+    return plan.contributions().stream().flatMap(c -> c.contribution().evidence().stream())
+        .filter(e -> e.control().id().equals(controlId)).findFirst().orElseThrow();
+  }
+
   private static ResourceQuota quota(TenantPlan plan, String namespace) {
-    return plan.resourceQuotas().stream().filter(q -> q.getMetadata().getNamespace().equals(namespace)).findFirst().orElseThrow();
+    return plan.objects(ResourceQuota.class).stream().filter(q -> q.getMetadata().getNamespace().equals(namespace)).findFirst().orElseThrow();
   }
 }

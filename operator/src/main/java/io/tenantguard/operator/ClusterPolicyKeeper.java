@@ -1,0 +1,103 @@
+package io.tenantguard.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantguard.kube.DesiredState;
+import io.tenantguard.kube.EventRecorder;
+import io.tenantguard.kube.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the cluster-wide admission policies and their bindings true, like every managed object:
+ * applied at start, then watched, and re-applied within moments of an edit or a deletion (with a
+ * DriftReverted Event and the drift metric). Admission policies cannot protect themselves, so a
+ * watch is the way.
+ */
+public final class ClusterPolicyKeeper implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterPolicyKeeper.class);
+
+  private final KubernetesClient client;
+  private final EventRecorder events;
+  private final MeterRegistry meters;
+  private final Map<String, HasMetadata> desired;
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+
+  public ClusterPolicyKeeper(KubernetesClient client, EventRecorder events, MeterRegistry meters) {
+    this.client = client;
+    this.events = events;
+    this.meters = meters;
+    this.desired = ClusterPolicies.desired(ClusterPolicies.operatorUsername(client)).stream()
+        .map(DesiredState::fingerprinted)
+        .collect(Collectors.toMap(ClusterPolicyKeeper::key, Function.identity()));
+  }
+
+  public void start() {
+    desired.values().forEach(this::apply);
+    informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicies()));
+    informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicyBindings()));
+    LOG.info("{} admission policies and bindings applied and watched", desired.size());
+  }
+
+  private <T extends HasMetadata> SharedIndexInformer<T> watch(NonNamespaceOperation<T, ?, Resource<T>> kind) {
+    return kind.withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        restoreIfChanged(object);
+      }
+
+      @Override
+      public void onUpdate(T previous, T object) {
+        restoreIfChanged(object);
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        restore(object, "deleted");
+      }
+    });
+  }
+
+  private void restoreIfChanged(HasMetadata actual) {
+    HasMetadata wanted = desired.get(key(actual));
+    if (wanted != null && !DesiredState.holds(actual, wanted)) {
+      restore(actual, "changed");
+    }
+  }
+
+  private void restore(HasMetadata actual, String how) {
+    HasMetadata wanted = desired.get(key(actual));
+    if (wanted == null) {
+      return;
+    }
+    apply(wanted);
+    meters.counter("tenantguard.drift.reverted", "kind", actual.getKind()).increment();
+    events.warning(actual, "DriftReverted",
+        "restored " + actual.getKind() + " " + actual.getMetadata().getName() + " after it was " + how
+            + ": it protects the tenants' isolation and data");
+  }
+
+  private void apply(HasMetadata object) {
+    HasMetadata copy = client.getKubernetesSerialization().clone(object);
+    client.resource(copy).fieldManager(ClusterPolicies.FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  private static String key(HasMetadata object) {
+    return object.getKind() + "/" + object.getMetadata().getName();
+  }
+
+  @Override
+  public void close() {
+    informers.forEach(SharedIndexInformer::close);
+  }
+}
