@@ -141,10 +141,14 @@ class ChartTest {
       });
       Platform.apply(admin, tenant("chart-lost-permission"));
 
-      Tenant degraded = Platform.awaitPhase(admin, "chart-lost-permission", TenantPhase.Degraded);
-      var isolated = Conditions.find(degraded.getStatus().conditions(), StatusConditions.ISOLATED);
+      Tenant failing = Platform.awaitPhase(admin, "chart-lost-permission", TenantPhase.Provisioning);
+      var isolated = Conditions.find(failing.getStatus().conditions(), StatusConditions.ISOLATED);
+      assertThat(isolated.getStatus()).isEqualTo(Conditions.FALSE);
       assertThat(isolated.getReason()).isEqualTo(TenantStatusFactory.APPLY_FAILED);
-      assertThat(isolated.getMessage()).contains("forbidden").contains("networkpolicies");
+      assertThat(isolated.getMessage()).contains("networkpolicies: ").contains("forbidden");
+      var reconciling = Conditions.find(failing.getStatus().conditions(), StatusConditions.RECONCILING);
+      assertThat(reconciling.getStatus()).isEqualTo(Conditions.TRUE);
+      assertThat(reconciling.getMessage()).startsWith("retrying with backoff: networkpolicies: ");
     }
   }
 

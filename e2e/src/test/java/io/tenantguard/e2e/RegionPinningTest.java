@@ -14,7 +14,7 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
-import io.tenantguard.tenant.TenantStatusFactory;
+import io.tenantguard.placement.PlacementCapability;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,7 @@ class RegionPinningTest {
 
   @BeforeAll
   void platform(RealCluster.Cluster cluster) {
-    admin = Platform.examplesReady(cluster);
+    admin = Platform.examplesProvisioned(cluster);
     developer = cluster.as("dev@clinique-horizon.example", "horizon-developers");
   }
 
@@ -85,11 +85,11 @@ class RegionPinningTest {
     Tenant tenant = tenant("pin-refused", "pin-refused-records", "de-frankfurt");
     Platform.apply(admin, tenant);
 
-    Tenant violated = Platform.awaitPhase(admin, "pin-refused", TenantPhase.Violated);
+    Tenant violated = Platform.awaitPhase(admin, "pin-refused", TenantPhase.Degraded);
 
     var pinned = Conditions.find(violated.getStatus().conditions(), StatusConditions.REGION_PINNED);
     assertThat(pinned.getStatus()).isEqualTo("False");
-    assertThat(pinned.getReason()).isEqualTo(TenantStatusFactory.PLACEMENT_REFUSED);
+    assertThat(pinned.getReason()).isEqualTo(PlacementCapability.PLACEMENT_REFUSED);
     assertThat(pinned.getMessage())
         .contains("classification health requires certification HDS, which region de-frankfurt (DE, EU) does not hold")
         .contains("allows countries FR only, and region de-frankfurt (DE, EU) is in DE");
@@ -115,7 +115,7 @@ class RegionPinningTest {
         Region.class);
     Platform.apply(admin, lyon);
     Platform.apply(admin, tenant("pin-lyon", "pin-lyon-records", "fr-lyon"));
-    Tenant ready = Platform.awaitPhase(admin, "pin-lyon", TenantPhase.Ready);
+    Tenant ready = Platform.awaitProvisioned(admin, "pin-lyon");
     assertThat(ready.getStatus().hostingCentres()).containsExactly("LYO1 Vénissieux");
     var maintenance = Conditions.find(ready.getStatus().conditions(), StatusConditions.MAINTENANCE_PLANNED);
     assertThat(maintenance.getStatus()).isEqualTo("True");
@@ -124,10 +124,13 @@ class RegionPinningTest {
     admin.resources(Region.class).withName("fr-lyon")
         .edit(r -> withCertifications(r, List.of(Certification.ISO27001)));
 
-    Tenant violated = Platform.awaitPhase(admin, "pin-lyon", TenantPhase.Violated);
+    Tenant violated = Platform.awaitPhase(admin, "pin-lyon", TenantPhase.Degraded);
+    await().atMost(Platform.PATIENCE).until(() -> admin.resources(Tenant.class).withName("pin-lyon").get()
+        .getStatus().namespaces().get(0).state() == NamespaceState.Violated);
+    violated = admin.resources(Tenant.class).withName("pin-lyon").get();
     assertThat(violated.getStatus().namespaces().get(0).state()).isEqualTo(NamespaceState.Violated);
     assertThat(Conditions.find(violated.getStatus().conditions(), StatusConditions.REGION_PINNED).getReason())
-        .isEqualTo(TenantStatusFactory.PLACEMENT_VIOLATED);
+        .isEqualTo(PlacementCapability.PLACEMENT_VIOLATED);
     await().atMost(Platform.PATIENCE).untilAsserted(() ->
         assertThat(admin.v1().events().inNamespace("default").list().getItems())
             .anyMatch(e -> "pin-lyon".equals(e.getInvolvedObject().getName()) && "PlacementViolated".equals(e.getReason())));

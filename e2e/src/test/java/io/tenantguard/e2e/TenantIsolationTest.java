@@ -50,7 +50,7 @@ class TenantIsolationTest {
 
   @BeforeAll
   void platformWithTwoTenants(RealCluster.Cluster cluster) {
-    admin = Platform.examplesReady(cluster);
+    admin = Platform.examplesProvisioned(cluster);
     clinicAdmin = cluster.as(CLINIC_ADMIN);
     developer = cluster.as("dev@clinique-horizon.example", "horizon-developers");
     auditor = cluster.as(AUDITOR);

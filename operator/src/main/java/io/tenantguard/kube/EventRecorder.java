@@ -67,10 +67,7 @@ public class EventRecorder {
 
   private void record(HasMetadata regarding, String type, String reason, String message) {
     audit(regarding, type, reason, message);
-    String namespace =
-        regarding.getMetadata().getNamespace() != null
-            ? regarding.getMetadata().getNamespace()
-            : CLUSTER_EVENTS_NAMESPACE;
+    String namespace = eventNamespace(regarding);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     var event =
         new EventBuilder()
@@ -83,7 +80,7 @@ public class EventRecorder {
                     .withApiVersion(regarding.getApiVersion())
                     .withKind(regarding.getKind())
                     .withName(regarding.getMetadata().getName())
-                    .withNamespace(regarding.getMetadata().getNamespace())
+                    .withNamespace(regarding.getMetadata().getNamespace() == null && !namespace.equals(CLUSTER_EVENTS_NAMESPACE) ? namespace : regarding.getMetadata().getNamespace())
                     .withUid(regarding.getMetadata().getUid())
                     .withResourceVersion(regarding.getMetadata().getResourceVersion())
                     .build())
@@ -105,6 +102,14 @@ public class EventRecorder {
       AUDIT.warn("could not post Event {} on {} {}: {}", reason, regarding.getKind(),
           regarding.getMetadata().getName(), e.getMessage());
     }
+  }
+
+  /** Where kubectl looks: the object's namespace; a Namespace's own; default for other cluster-scoped objects. */
+  private static String eventNamespace(HasMetadata regarding) {
+    if (regarding instanceof io.fabric8.kubernetes.api.model.Namespace) {
+      return regarding.getMetadata().getName();
+    }
+    return regarding.getMetadata().getNamespace() != null ? regarding.getMetadata().getNamespace() : CLUSTER_EVENTS_NAMESPACE;
   }
 
   private void createOrCount(String namespace, Event event, String now) {

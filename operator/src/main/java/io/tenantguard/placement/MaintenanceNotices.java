@@ -31,7 +31,7 @@ public final class MaintenanceNotices {
     List<String> notices = new ArrayList<>();
     Instant nextDue = null;
     Map<String, List<String>> namespacesByRegion = namespaces.stream()
-        .filter(ns -> ns.state() != NamespaceState.Refused && ns.state() != NamespaceState.Conflict)
+        .filter(ns -> ns.state() != NamespaceState.Refused && ns.state() != NamespaceState.Conflict && ns.region() != null)
         .collect(Collectors.groupingBy(NamespaceStatus::region, java.util.TreeMap::new,
             Collectors.mapping(NamespaceStatus::name, Collectors.toList())));
     for (Map.Entry<String, List<String>> placed : namespacesByRegion.entrySet()) {

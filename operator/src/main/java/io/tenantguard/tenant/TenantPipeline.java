@@ -92,6 +92,8 @@ public final class TenantPipeline {
     Set<String> named = inputs.spec().namespaces().stream().map(TenantNamespace::name).collect(Collectors.toSet());
     owned.values().stream()
         .filter(ns -> !named.contains(ns.getMetadata().getName()))
+        // an administrator deletes a retained namespace on purpose: nothing more goes into it
+        .filter(ns -> ns.getMetadata().getDeletionTimestamp() == null)
         .sorted(Comparator.comparing(ns -> ns.getMetadata().getName()))
         .forEach(ns -> {
           Map<String, String> labels = ns.getMetadata().getLabels();

@@ -32,6 +32,11 @@ public final class TenantStatusFactory {
     this.conditionTypes = List.copyOf(conditionTypes);
   }
 
+  /** The status of a plan applied in full. */
+  public TenantStatus status(Tenant tenant, TenantPlan plan) {
+    return status(tenant, plan, ApplyOutcome.APPLIED);
+  }
+
   TenantStatus status(Tenant tenant, TenantPlan plan, ApplyOutcome outcome) {
     long generation = tenant.getMetadata().getGeneration();
     EvidenceFold.Folded folded =

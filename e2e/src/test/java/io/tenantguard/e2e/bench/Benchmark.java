@@ -7,10 +7,10 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.Tenants;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.separation.NetworkPolicies;
-import io.tenantguard.separation.SeparationDefaults;
-import io.tenantguard.tenant.TenantInputs;
+import io.tenantguard.capability.TenantInputs;
+import io.tenantguard.operator.OperatorRuntime;
+import io.tenantguard.tenant.TenantPipeline;
 import io.tenantguard.tenant.TenantPlan;
-import io.tenantguard.tenant.TenantPlanner;
 import io.tenantguard.testing.Examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,16 +106,12 @@ public final class Benchmark {
 
   /** The floor the API server sets: the same objects, applied by a plain client at the same concurrency. */
   private void measureRawApply() throws Exception {
-    TenantPlanner planner = new TenantPlanner(SeparationDefaults.STANDARD);
+    TenantPipeline pipeline = OperatorRuntime.pipeline();
     List<List<HasMetadata>> perTenant = new ArrayList<>();
     for (int i = 0; i < tenants; i++) {
-      TenantPlan plan = planner.plan(new TenantInputs(tenant("raw-" + i), Examples.regions(), Examples.classifications(),
-          List.of(), Map.of()));
-      List<HasMetadata> objects = new ArrayList<>(plan.namespaceObjects());
-      objects.addAll(plan.roleBindings());
-      objects.addAll(plan.networkPolicies());
-      objects.addAll(plan.resourceQuotas());
-      objects.addAll(plan.limitRanges());
+      TenantPlan plan = pipeline.plan(new TenantInputs(tenant("raw-" + i), Examples.regions(), Examples.classifications(),
+          List.of(), Map.of(), java.time.Instant.now()));
+      List<HasMetadata> objects = new ArrayList<>(plan.objects());
       // the operator's objects as they are, but for the label that hands them to the operator
       for (HasMetadata object : objects) {
         Map<String, String> labels = new LinkedHashMap<>(object.getMetadata().getLabels());
@@ -255,7 +251,7 @@ public final class Benchmark {
   }
 
   static Tenant tenant(String name) {
-    return Tenants.tenant(name, List.of(),
+    return Tenants.tenant(name, List.of(io.tenantguard.api.v1alpha1.Certification.HDS),
         Tenants.namespace(name + "-records", "fr-paris", "health"),
         Tenants.namespace(name + "-portal", "fr-paris", "personal"),
         Tenants.namespace(name + "-web", "de-frankfurt", "public"));

@@ -4,14 +4,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
-import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
+import io.tenantguard.e2e.Provisioned;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Tenants Ready for their current generation, as a watch reports them. Polling would cost the API
+ * Tenants provisioned for their current generation ({@link Provisioned}), as a watch reports them. Polling would cost the API
  * server a list of every tenant many times a second, load the operator under test never asks for,
  * which would slow the very thing being measured.
  */
@@ -50,8 +50,7 @@ final class ReadyTenants implements AutoCloseable {
   }
 
   private void observe(Tenant tenant) {
-    mark(tenant.getMetadata().getName(), tenant.getStatus() != null && tenant.getStatus().phase() == TenantPhase.Ready
-        && Objects.equals(tenant.getStatus().observedGeneration(), tenant.getMetadata().getGeneration()));
+    mark(tenant.getMetadata().getName(), Provisioned.in(tenant));
   }
 
   private synchronized void mark(String name, boolean isReady) {
@@ -66,13 +65,13 @@ final class ReadyTenants implements AutoCloseable {
     notifyAll();
   }
 
-  /** Waits until {@code count} tenants are Ready. */
+  /** Waits until {@code count} tenants are provisioned. */
   synchronized void await(int count, Duration patience) throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     while (ready.size() < count) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new IllegalStateException(ready.size() + " of " + count + " tenants Ready after " + patience);
+        throw new IllegalStateException(ready.size() + " of " + count + " tenants provisioned after " + patience);
       }
       wait(Math.max(1, left / 1_000_000));
     }
