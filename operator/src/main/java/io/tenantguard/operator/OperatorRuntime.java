@@ -17,7 +17,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
-import io.tenantguard.separation.SeparationDefaults;
 import io.tenantguard.tenant.TenantPlanner;
 import io.tenantguard.tenant.TenantReconciler;
 import io.tenantguard.tenant.TenantStatusFactory;
@@ -83,7 +82,7 @@ public final class OperatorRuntime implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, meters, clock);
     register(new RegionReconciler(clock));
     register(new TenantReconciler(
-        new TenantPlanner(SeparationDefaults.STANDARD), new TenantStatusFactory(clock), events, meters, clock));
+        new TenantPlanner(settings.separationDefaults()), new TenantStatusFactory(clock), events, meters, clock));
     register(new DataClassificationReconciler(clock));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     operator.start();

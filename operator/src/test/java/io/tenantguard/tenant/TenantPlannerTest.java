@@ -94,7 +94,7 @@ class TenantPlannerTest {
     TenantPlan plan = plan(Examples.tenant("lumiere-media"), List.of(), Map.of());
 
     assertThat(quota(plan, "lumiere-web").getSpec().getHard())
-        .doesNotContainKey("services.loadbalancers")
+        .containsEntry("services.loadbalancers", new Quantity("2"))
         .containsEntry("services.nodeports", new Quantity("0"));
     assertThat(plan.namespaceObjects().get(0).getMetadata().getLabels()).doesNotContainKey("tenantguard.io/pinned");
     assertThat(plan.hosting().countries()).containsExactly("DE", "US");
