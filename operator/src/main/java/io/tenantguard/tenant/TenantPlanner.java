@@ -120,7 +120,7 @@ public final class TenantPlanner {
       Requirements requirements =
           classification == null ? Requirements.NONE : classification.getSpec().requirements();
       namespaces.add(
-          TenantNamespaces.desired(tenant, name, regionName, classificationName, region, restrictsPlacement(requirements)));
+          TenantNamespaces.desired(tenant, name, regionName, classificationName, region, restrictsPlacement(requirements), requirements, spec.network()));
       roleBindings.addAll(AccessBindings.desired(tenant, spec, name));
       NetworkPolicies.Desired network =
           NetworkPolicies.desired(tenant, name, spec.network(), requirements.networkIsolation());
