@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.placement.RegionPinningPolicy;
 import io.tenantguard.separation.ManagedObjectProtection;
+import io.tenantguard.separation.ServiceInterceptionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class ClusterPolicies {
   public static List<HasMetadata> desired(String operatorUsername) {
     List<HasMetadata> objects = new ArrayList<>(ManagedObjectProtection.policy(operatorUsername).objects());
     objects.addAll(RegionPinningPolicy.policy().objects());
+    objects.addAll(ServiceInterceptionPolicy.policy().objects());
     return objects;
   }
 
