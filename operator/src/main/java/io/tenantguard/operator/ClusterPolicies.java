@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.placement.RegionPinningPolicy;
 import io.tenantguard.separation.ManagedObjectProtection;
 import io.tenantguard.separation.ServiceInterceptionPolicy;
+import io.tenantguard.separation.StrictNetworkPolicies;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public final class ClusterPolicies {
     List<HasMetadata> objects = new ArrayList<>(ManagedObjectProtection.policy(operatorUsername).objects());
     objects.addAll(RegionPinningPolicy.policy().objects());
     objects.addAll(ServiceInterceptionPolicy.policy().objects());
+    objects.addAll(StrictNetworkPolicies.policy(operatorUsername).objects());
     return objects;
   }
 
