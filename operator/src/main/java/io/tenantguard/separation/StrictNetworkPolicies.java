@@ -67,7 +67,7 @@ public final class StrictNetworkPolicies {
     return rules + ".map(r, !has(r." + peers + ") || r." + peers + ".size() == 0"
         + " ? '" + direction + " " + peers + " " + everything + " (a rule without " + peers + ")'"
         + " : r." + peers + ".filter(p, !(" + inside() + " || " + declared(flows) + "))"
-        + ".map(p, '" + direction + " " + peers + " ' + " + describe() + ").join(', '))"
+        + ".map(p, '" + direction + " " + peers + " ' + " + describe(flows) + ").join(', '))"
         + ".filter(s, s != '')";
   }
 
@@ -82,33 +82,44 @@ public final class StrictNetworkPolicies {
 
   /** Peer {@code p} of rule {@code r} is one of {@code flows}, within the ports the flow names. */
   private static String declared(String flows) {
+    return flows + ".exists(f, " + target() + " && " + ports() + ")";
+  }
+
+  /** Peer {@code p} is the peer of flow {@code f}, whatever the ports. */
+  private static String target() {
     String target = "f.split('|')[0]";
     String value = target + ".split('=')[1]";
     String labels = "p.namespaceSelector.matchLabels";
     String selects = "!has(p.ipBlock) && has(p.namespaceSelector) && has(" + labels + ") && '%1$s' in " + labels
         + " && " + labels + "['%1$s'] == " + value;
-    String peer =
-        "(" + target + ".startsWith('cidr=') ? has(p.ipBlock) && cidr(" + value + ").containsCIDR(p.ipBlock.cidr)"
-            + " : " + target + ".startsWith('tenant=') ? " + String.format(selects, Labels.TENANT)
-            + " : " + target + ".startsWith('namespace=') && " + String.format(selects, NAMESPACE_NAME) + ")";
-    String ports =
-        "(f.split('|').size() == 1 || (has(r.ports) && r.ports.size() > 0 && r.ports.all(q, has(q.port)"
-            + " && !has(q.endPort) && ((has(q.protocol) ? q.protocol : 'TCP') + '/' + string(q.port)) in f.split('|'))))";
-    return flows + ".exists(f, " + peer + " && " + ports + ")";
+    return "(" + target + ".startsWith('cidr=') ? has(p.ipBlock) && cidr(" + value + ").containsCIDR(p.ipBlock.cidr)"
+        + " : " + target + ".startsWith('tenant=') ? " + String.format(selects, Labels.TENANT)
+        + " : " + target + ".startsWith('namespace=') && " + String.format(selects, NAMESPACE_NAME) + ")";
   }
 
-  /** Peer {@code p} in words: ipBlock 0.0.0.0/0, namespaceSelector {} (every namespace), ... */
-  private static String describe() {
+  /** Every port of rule {@code r} is one flow {@code f} names, or {@code f} names none (every port). */
+  private static String ports() {
+    return "(f.split('|').size() == 1 || (has(r.ports) && r.ports.size() > 0 && r.ports.all(q, has(q.port)"
+        + " && !has(q.endPort) && ((has(q.protocol) ? q.protocol : 'TCP') + '/' + string(q.port)) in f.split('|'))))";
+  }
+
+  /**
+   * Peer {@code p} in words: ipBlock 0.0.0.0/0, namespaceSelector {} (every namespace), ..., and
+   * whether it is a declared peer reached on ports the declaration does not name.
+   */
+  private static String describe(String flows) {
     String selector = "p.namespaceSelector";
     String hasLabels = "(has(" + selector + ".matchLabels) && " + selector + ".matchLabels.size() > 0)";
     String hasExpressions = "(has(" + selector + ".matchExpressions) && " + selector + ".matchExpressions.size() > 0)";
+    String labels = selector + ".matchLabels.map(k, k + '=' + " + selector + ".matchLabels[k]).join(',')";
+    String expressions = "'matchExpressions ' + " + selector + ".matchExpressions.map(e, e.key + ' ' + e.operator"
+        + " + (has(e.values) ? ' ' + e.values.join('|') : '')).join(',')";
     return "(has(p.ipBlock) ? 'ipBlock ' + p.ipBlock.cidr"
         + " : !has(" + selector + ") ? 'podSelector'"
         + " : !" + hasLabels + " && !" + hasExpressions + " ? 'namespaceSelector {} (every namespace)'"
-        + " : 'namespaceSelector ' + (" + hasLabels + " ? " + selector + ".matchLabels.map(k, k + '=' + "
-        + selector + ".matchLabels[k]).join(',') : '')"
-        + " + (" + hasExpressions + " ? ' matchExpressions ' + " + selector + ".matchExpressions.map(e, e.key + ' '"
-        + " + e.operator + (has(e.values) ? ' ' + e.values.join('|') : '')).join(',') : ''))";
+        + " : 'namespaceSelector ' + [" + hasLabels + " ? " + labels + " : '', " + hasExpressions + " ? "
+        + expressions + " : ''].filter(s, s != '').join(' '))"
+        + " + (" + flows + ".exists(f, " + target() + ") ? ' on ports its declared flow does not name' : '')";
   }
 
   private static Variable variable(String name, String expression) {
