@@ -3,6 +3,7 @@ package io.tenantguard.e2e.bench;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.Tenants;
 import io.tenantguard.kube.Labels;
@@ -255,10 +256,11 @@ public final class Benchmark {
   }
 
   static Tenant tenant(String name) {
-    return Tenants.tenant(name, List.of(),
+    // health data is hosted only under the HDS contract, and an HDS tenant only in HDS regions
+    return Tenants.tenant(name, List.of(Certification.HDS),
         Tenants.namespace(name + "-records", "fr-paris", "health"),
         Tenants.namespace(name + "-portal", "fr-paris", "personal"),
-        Tenants.namespace(name + "-web", "de-frankfurt", "public"));
+        Tenants.namespace(name + "-web", "fr-paris", "public"));
   }
 
   private void apply(HasMetadata object) {
