@@ -3,11 +3,14 @@ package io.tenantguard.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
+import io.tenantguard.separation.SeparationDefaults;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,9 +71,42 @@ final class RunCommand implements Callable<Integer> {
       description = "text or json: JSON lines for log collectors (TENANTGUARD_LOG_FORMAT, default ${DEFAULT-VALUE}).")
   Logging.Format logFormat;
 
+  @Option(
+      names = "--default-quota",
+      split = ",",
+      paramLabel = "FIELD=QUANTITY",
+      defaultValue = "${env:TENANTGUARD_DEFAULT_QUOTA}",
+      description = "Quota of a namespace for each field its Tenant leaves unset, by the field names of spec.quota, such as pods=30,cpu=8 (TENANTGUARD_DEFAULT_QUOTA; unnamed fields keep the built-in defaults the README lists).")
+  Map<String, String> defaultQuota;
+
+  @Option(
+      names = "--default-request",
+      split = ",",
+      paramLabel = "RESOURCE=QUANTITY",
+      defaultValue = "${env:TENANTGUARD_DEFAULT_REQUEST}",
+      description = "Requests of containers that set none, where the Tenant's spec.limits leaves them unset: cpu, memory, ephemeralStorage (TENANTGUARD_DEFAULT_REQUEST, default cpu=100m,memory=128Mi,ephemeralStorage=128Mi).")
+  Map<String, String> defaultRequest;
+
+  @Option(
+      names = "--default-limit",
+      split = ",",
+      paramLabel = "RESOURCE=QUANTITY",
+      defaultValue = "${env:TENANTGUARD_DEFAULT_LIMIT}",
+      description = "Limits of containers that set none, where the Tenant's spec.limits leaves them unset (TENANTGUARD_DEFAULT_LIMIT, default cpu=500m,memory=512Mi,ephemeralStorage=1Gi).")
+  Map<String, String> defaultLimit;
+
+  @Option(
+      names = "--default-max",
+      split = ",",
+      paramLabel = "RESOURCE=QUANTITY",
+      defaultValue = "${env:TENANTGUARD_DEFAULT_MAX}",
+      description = "The most one container may ask for, where the Tenant's spec.limits leaves it unset (TENANTGUARD_DEFAULT_MAX, default: no maximum).")
+  Map<String, String> defaultMax;
+
   @Override
   public Integer call() throws Exception {
     validate();
+    SeparationDefaults separationDefaults = separationDefaults();
     Logging.use(logFormat);
     KubernetesClient client = ClusterConnection.open();
     String leaseNamespace =
@@ -79,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
             : null;
     OperatorSettings settings =
         new OperatorSettings(
-            new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval);
+            new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval,
+            separationDefaults);
     CountDownLatch stopped = new CountDownLatch(1);
     OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
     Runtime.getRuntime()
@@ -105,6 +142,25 @@ final class RunCommand implements Callable<Integer> {
       } catch (java.time.format.DateTimeParseException e) {
         throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an ISO 8601 duration such as PT10M");
       }
+    }
+  }
+
+  /** The built-in separation defaults with the options' values over them; a bad value names its option. */
+  private SeparationDefaults separationDefaults() {
+    SeparationDefaults defaults = SeparationDefaults.STANDARD;
+    defaults = option("--default-quota", "TENANTGUARD_DEFAULT_QUOTA", defaults::withQuota, defaultQuota);
+    defaults = option("--default-request", "TENANTGUARD_DEFAULT_REQUEST", defaults::withDefaultRequest, defaultRequest);
+    defaults = option("--default-limit", "TENANTGUARD_DEFAULT_LIMIT", defaults::withDefaultLimit, defaultLimit);
+    return option("--default-max", "TENANTGUARD_DEFAULT_MAX", defaults::withMax, defaultMax);
+  }
+
+  private SeparationDefaults option(
+      String name, String variable, Function<Map<String, String>, SeparationDefaults> apply, Map<String, String> values) {
+    try {
+      return apply.apply(values);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '" + name + "' (or " + variable + "): " + e.getMessage(), e);
     }
   }
 

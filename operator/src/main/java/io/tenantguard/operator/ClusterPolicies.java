@@ -8,6 +8,8 @@ import io.tenantguard.lifecycle.DataDeletionProtection;
 import io.tenantguard.placement.ReferencedObjectProtection;
 import io.tenantguard.placement.RegionPinningPolicy;
 import io.tenantguard.separation.ManagedObjectProtection;
+import io.tenantguard.separation.ServiceInterceptionPolicy;
+import io.tenantguard.separation.StrictNetworkPolicies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,8 @@ public final class ClusterPolicies {
     policies.add(RegionPinningPolicy.policy());
     policies.addAll(DataDeletionProtection.policies(operatorUsername));
     policies.add(ReferencedObjectProtection.policy());
+    policies.add(ServiceInterceptionPolicy.policy());
+    policies.add(StrictNetworkPolicies.policy(operatorUsername));
     return policies.stream().flatMap(p -> p.objects().stream()).toList();
   }
 

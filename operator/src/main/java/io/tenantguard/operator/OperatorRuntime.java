@@ -90,7 +90,7 @@ public final class OperatorRuntime implements AutoCloseable {
       policies = new ClusterPolicyKeeper(client, events, meters);
       policies.start();
     }
-    TenantPipeline pipeline = pipeline();
+    TenantPipeline pipeline = pipeline(settings.separationDefaults());
     register(new RegionReconciler(clock));
     register(new TenantReconciler(
         pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters, clock));
@@ -106,9 +106,9 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   /** The Tenant's capabilities, in the order their conditions are listed. A new capability is one line here. */
-  public static TenantPipeline pipeline() {
+  public static TenantPipeline pipeline(SeparationDefaults defaults) {
     return new TenantPipeline(List.of(
-        new SeparationCapability(SeparationDefaults.STANDARD),
+        new SeparationCapability(defaults),
         new PlacementCapability(),
         new EncryptionCapability(),
         new AccessCapability(),

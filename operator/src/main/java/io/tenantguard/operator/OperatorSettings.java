@@ -1,5 +1,6 @@
 package io.tenantguard.operator;
 
+import io.tenantguard.separation.SeparationDefaults;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -13,16 +14,29 @@ import java.time.Duration;
  *     mock server of the fast tests cannot hold them)
  * @param resyncInterval how often every resource is reconciled even when nothing changed, so that
  *     what the status states is re-verified
+ * @param separationDefaults the quota and container limits of namespaces whose Tenant sets none
  */
 public record OperatorSettings(
     InetSocketAddress probeAddress,
     String leaderElectionNamespace,
     int reconcileThreads,
     boolean admissionPolicies,
-    Duration resyncInterval) {
+    Duration resyncInterval,
+    SeparationDefaults separationDefaults) {
 
   public static final String LEASE_NAME = "tenantguard-leader";
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /** With the built-in separation defaults. */
+  public OperatorSettings(
+      InetSocketAddress probeAddress,
+      String leaderElectionNamespace,
+      int reconcileThreads,
+      boolean admissionPolicies,
+      Duration resyncInterval) {
+    this(probeAddress, leaderElectionNamespace, reconcileThreads, admissionPolicies, resyncInterval,
+        SeparationDefaults.STANDARD);
+  }
 
   /** On loopback, a free port, no leader election: the settings of tests and the quick start. */
   public static OperatorSettings local(boolean admissionPolicies) {

@@ -13,7 +13,8 @@ import java.util.List;
  * Whether a namespace may sit in a region (HDS 4.4.7.1: the client chooses the hosting country and
  * the provider makes the choice hold). A namespace must satisfy its classification (certifications,
  * countries, jurisdictions) and the tenant's own compliance labels (an SNC tenant only in SNC
- * regions of EU jurisdiction; an HDS or ISO 27001 tenant only in regions so certified).
+ * regions of EU jurisdiction; an HDS or ISO 27001 tenant only in regions so certified). Health data
+ * (a classification requiring HDS) is hosted only for a tenant whose contract carries HDS.
  */
 public final class PlacementRules {
   private PlacementRules() {}
@@ -61,6 +62,11 @@ public final class PlacementRules {
           "namespace " + namespace + ": classification " + classificationName + " allows jurisdictions "
               + String.join(", ", requirements.allowedJurisdictions().stream().map(PlacementRules::jurisdiction).toList())
               + " only, and " + place + " is not");
+    }
+    if (requirements.certifications().contains(Certification.HDS) && !tenantCompliance.contains(Certification.HDS)) {
+      violations.add(
+          "namespace " + namespace + ": classification " + classificationName + " holds health data, which is"
+              + " hosted only under the HDS contract, and the tenant's spec.compliance does not carry HDS");
     }
     for (Certification label : tenantCompliance) {
       if (!where.certifications().contains(label)) {

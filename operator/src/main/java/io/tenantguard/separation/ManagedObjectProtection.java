@@ -1,6 +1,5 @@
 package io.tenantguard.separation;
 
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchConditionBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidationBuilder;
 import io.tenantguard.admission.AdmissionPolicy;
 import io.tenantguard.kube.Labels;
@@ -29,15 +28,7 @@ public final class ManagedObjectProtection {
             AdmissionPolicy.rule("rbac.authorization.k8s.io", List.of("rolebindings"), "CREATE", "UPDATE", "DELETE"),
             AdmissionPolicy.rule("networking.k8s.io", List.of("networkpolicies"), "CREATE", "UPDATE", "DELETE"),
             AdmissionPolicy.rule("", List.of("resourcequotas", "limitranges"), "CREATE", "UPDATE", "DELETE")),
-        List.of(
-            new MatchConditionBuilder()
-                .withName("not-tenantguard-or-the-control-plane")
-                .withExpression(
-                    "request.userInfo.username != '" + operatorUsername + "'"
-                        + " && request.userInfo.username != 'system:kube-controller-manager'"
-                        + " && !request.userInfo.username.startsWith('system:serviceaccount:kube-system:')"
-                        + " && !('system:masters' in request.userInfo.groups)")
-                .build()),
+        List.of(TenantRequests.notThePlatform(operatorUsername)),
         List.of(),
         List.of(
             new ValidationBuilder()

@@ -15,7 +15,9 @@ import io.tenantguard.evidence.Controls;
 import io.tenantguard.evidence.Evidence;
 import io.tenantguard.kube.StatusConditions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
 public final class SeparationCapability implements Capability {
   public static final String ENFORCED = "Enforced";
   public static final String NAMESPACE_CONFLICT = "NamespaceConflict";
+  /** The classification's network isolation, Standard or Strict: what the escape policies key on. */
+  public static final String NETWORK_ISOLATION_LABEL = "tenantguard.io/network-isolation";
   private static final List<Control> CONTROLS =
       List.of(Controls.ISO_NETWORK_SEGREGATION, Controls.SNC_CLIENT_SEPARATION, Controls.SNC_LEGITIMATE_FLOWS);
 
@@ -54,7 +58,10 @@ public final class SeparationCapability implements Capability {
       isolated++;
       String name = namespace.name();
       Requirements requirements = namespace.view().requirements();
-      contribution.namespaceMetadata(name, NamespaceMetadata.labels(PodSecurity.restricted()));
+      Map<String, String> labels = new LinkedHashMap<>(PodSecurity.restricted());
+      labels.put(NETWORK_ISOLATION_LABEL, requirements.networkIsolation().name());
+      contribution.namespaceMetadata(name, new NamespaceMetadata(labels,
+          DeclaredFlows.annotations(inputs.spec().network(), requirements.networkIsolation())));
       contribution.objects(AccessBindings.desired(tenant, inputs.spec(), name));
       NetworkPolicies.Desired network =
           NetworkPolicies.desired(tenant, name, inputs.spec().network(), requirements.networkIsolation());
@@ -81,7 +88,8 @@ public final class SeparationCapability implements Capability {
 
   private static String enforced(int isolated, List<String> refusedFlows) {
     String message = isolated + " namespace(s) isolated: Pod Security restricted, default-deny NetworkPolicies with"
-        + " intra-tenant and DNS traffic, ResourceQuota and LimitRange, access for the tenant's subjects only";
+        + " intra-tenant and DNS traffic, ResourceQuota and LimitRange, access for the tenant's subjects only;"
+        + " escapes closed: " + ClosedEscapes.all().stream().map(ClosedEscapes.Escape::id).collect(Collectors.joining(", "));
     return refusedFlows.isEmpty() ? message : message + "; declared flows refused: " + String.join(", ", refusedFlows);
   }
 }

@@ -7,8 +7,12 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.tenantguard.api.v1alpha1.tenant.TenantRole;
 import io.tenantguard.kube.Labels;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The four tenant ClusterRoles, bound only inside tenant namespaces. They name resources one by
@@ -22,12 +26,19 @@ public final class TenantRoles {
   /** What runs and configures a workload: developers and admins write it, viewers read it. */
   private static final Map<String, List<String>> WORKLOADS =
       Map.of(
-          "", List.of("pods", "services", "endpoints", "configmaps", "persistentvolumeclaims", "serviceaccounts"),
+          "", List.of("pods", "services", "configmaps", "persistentvolumeclaims", "serviceaccounts"),
           "apps", List.of("deployments", "deployments/scale", "statefulsets", "statefulsets/scale", "replicasets", "replicasets/scale"),
           "batch", List.of("jobs", "cronjobs"),
           "autoscaling", List.of("horizontalpodautoscalers"),
           "networking.k8s.io", List.of("ingresses"),
           "policy", List.of("poddisruptionbudgets"));
+  /**
+   * Where Services send traffic: readable by every tenant role, written only by the control plane.
+   * An address written by hand would make the cluster forward traffic wherever it points
+   * (CVE-2021-25740, CVE-2021-25737), so no tenant role writes them.
+   */
+  static final Map<String, List<String>> SERVICE_BACKENDS =
+      Map.of("", List.of("endpoints"), "discovery.k8s.io", List.of("endpointslices"));
   /** Reading these exposes data or a shell, so auditors and viewers do not get them. */
   private static final List<String> DATA_ACCESS = List.of("secrets", "pods/log", "pods/exec", "pods/attach", "pods/portforward");
   /** The tenant's own access and network rules; managed ones are protected by admission. */
@@ -61,6 +72,7 @@ public final class TenantRoles {
 
   private static List<PolicyRule> developer() {
     List<PolicyRule> rules = new ArrayList<>(rules(WORKLOADS, WRITE));
+    rules.addAll(rules(SERVICE_BACKENDS, READ));
     rules.add(rule("", DATA_ACCESS, List.of("get", "list", "watch", "create", "update", "patch", "delete")));
     rules.addAll(rules(TENANT_POLICY, READ));
     rules.addAll(rules(PLATFORM_SET, READ));
@@ -69,6 +81,7 @@ public final class TenantRoles {
 
   private static List<PolicyRule> viewer() {
     List<PolicyRule> rules = new ArrayList<>(rules(WORKLOADS, READ));
+    rules.addAll(rules(SERVICE_BACKENDS, READ));
     rules.addAll(rules(PLATFORM_SET, READ));
     return rules;
   }
@@ -78,6 +91,29 @@ public final class TenantRoles {
     List<PolicyRule> rules = viewer();
     rules.addAll(rules(TENANT_POLICY, READ));
     return rules;
+  }
+
+  /**
+   * Every kind some tenant role may create, by API group ("" for the core group), subresources
+   * left out: what the ResourceQuota must count so that no tenant can fill the control plane.
+   */
+  public static Map<String, List<String>> creatableKinds() {
+    Map<String, Set<String>> kinds = new TreeMap<>();
+    for (ClusterRole role : all()) {
+      for (PolicyRule rule : role.getRules()) {
+        if (!rule.getVerbs().contains("create")) {
+          continue;
+        }
+        for (String group : rule.getApiGroups()) {
+          rule.getResources().stream()
+              .filter(resource -> !resource.contains("/"))
+              .forEach(resource -> kinds.computeIfAbsent(group, g -> new TreeSet<>()).add(resource));
+        }
+      }
+    }
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    kinds.forEach((group, resources) -> result.put(group, List.copyOf(resources)));
+    return result;
   }
 
   private static List<PolicyRule> rules(Map<String, List<String>> resourcesByGroup, List<String> verbs) {

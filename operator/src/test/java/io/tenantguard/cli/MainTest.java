@@ -56,6 +56,20 @@ class MainTest {
   }
 
   @Test
+  void aDefaultQuotaFieldThatIsNotOneOfSpecQuotaIsRefusedNamingTheOptionAndTheFields() {
+    assertThat(run("run", "--default-quota", "pods=30,gpus=2")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Invalid value for option '--default-quota' (or TENANTGUARD_DEFAULT_QUOTA): 'gpus' is not one of cpu,");
+  }
+
+  @Test
+  void aDefaultLimitThatIsNoQuantityIsRefused() {
+    assertThat(run("run", "--default-limit", "memory=lots")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Invalid value for option '--default-limit' (or TENANTGUARD_DEFAULT_LIMIT): memory=lots:");
+  }
+
+  @Test
   void aDurationThatIsNotIso8601IsRefused() {
     assertThat(run("run", "--resync-interval", "10 minutes")).isEqualTo(2);
     assertThat(err.toString()).contains("'10 minutes' is not an ISO 8601 duration such as PT10M");

@@ -6,6 +6,7 @@ import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.testing.Examples;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,6 +16,7 @@ class PlacementRulesTest {
       delimiter = '|',
       textBlock = """
           health   | fr-paris     | HDS          | ''
+          health   | fr-paris     | ISO27001 SNC | classification health holds health data, which is hosted only under the HDS contract, and the tenant's spec.compliance does not carry HDS
           health   | de-frankfurt | HDS          | requires certification HDS, which region de-frankfurt (DE, EU) does not hold
           health   | de-frankfurt | ISO27001     | allows countries FR only, and region de-frankfurt (DE, EU) is in DE
           health   | us-east      | ISO27001     | allows jurisdictions EU only, and region us-east (US, non-EU) is not
@@ -40,5 +42,16 @@ class PlacementRulesTest {
     } else {
       assertThat(violations).anySatisfy(v -> assertThat(v).startsWith("namespace ns: ").contains(expectedViolation));
     }
+  }
+
+  @Test
+  void healthDataWithoutTheHdsContractIsTheOnlyViolationInAnHdsRegion() {
+    List<String> violations =
+        PlacementRules.violations("records", "fr-paris", Examples.regions().get("fr-paris"), "health",
+            Examples.classifications().get("health"), List.of(Certification.ISO27001));
+
+    assertThat(violations).containsExactly(
+        "namespace records: classification health holds health data, which is hosted only under the HDS contract,"
+            + " and the tenant's spec.compliance does not carry HDS");
   }
 }

@@ -43,6 +43,29 @@ class TenantRolesTest {
     }
   }
 
+  @Test
+  void everyRoleReadsButNoneWritesWhereServicesSendTraffic() {
+    for (TenantRole role : TenantRole.values()) {
+      for (String resource : List.of("endpoints", "endpointslices")) {
+        assertThat(canWrite(role, resource)).as(role + " writes " + resource).isFalse();
+        assertThat(role(role).getRules()).as(role + " reads " + resource)
+            .anyMatch(rule -> rule.getResources().contains(resource) && rule.getVerbs().contains("list"));
+      }
+    }
+  }
+
+  @Test
+  void theCreatableKindsAreThoseSomeRoleMayCreateWithoutSubresources() {
+    assertThat(TenantRoles.creatableKinds()).isEqualTo(java.util.Map.of(
+        "", List.of("configmaps", "persistentvolumeclaims", "pods", "secrets", "serviceaccounts", "services"),
+        "apps", List.of("deployments", "replicasets", "statefulsets"),
+        "autoscaling", List.of("horizontalpodautoscalers"),
+        "batch", List.of("cronjobs", "jobs"),
+        "networking.k8s.io", List.of("ingresses", "networkpolicies"),
+        "policy", List.of("poddisruptionbudgets"),
+        "rbac.authorization.k8s.io", List.of("rolebindings", "roles")));
+  }
+
   private static boolean canWrite(TenantRole role, String resource) {
     return role(role).getRules().stream()
         .anyMatch(rule -> rule.getResources().contains(resource) && rule.getVerbs().contains("update"));

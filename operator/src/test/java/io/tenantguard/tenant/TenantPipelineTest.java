@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class TenantPipelineTest {
   static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-  private final TenantPipeline pipeline = OperatorRuntime.pipeline();
+  private final TenantPipeline pipeline = OperatorRuntime.pipeline(io.tenantguard.separation.SeparationDefaults.STANDARD);
 
   private TenantPlan plan(Tenant tenant, List<Namespace> owned, Map<String, String> heldElsewhere) {
     return pipeline.plan(new TenantInputs(tenant, Examples.regions(), Examples.classifications(), owned, heldElsewhere, NOW));
@@ -99,7 +99,7 @@ class TenantPipelineTest {
     TenantPlan plan = plan(Examples.tenant("lumiere-media"), List.of(), Map.of());
 
     assertThat(quota(plan, "lumiere-web").getSpec().getHard())
-        .doesNotContainKey("services.loadbalancers")
+        .containsEntry("services.loadbalancers", new Quantity("2"))
         .containsEntry("services.nodeports", new Quantity("0"));
     assertThat(plan.objects(Namespace.class).get(0).getMetadata().getLabels()).doesNotContainKey("tenantguard.io/pinned");
     assertThat(plan.hosting().countries()).containsExactly("DE", "US");

@@ -3,6 +3,7 @@ package io.tenantguard.e2e.bench;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.Tenants;
 import io.tenantguard.kube.Labels;
@@ -106,7 +107,7 @@ public final class Benchmark {
 
   /** The floor the API server sets: the same objects, applied by a plain client at the same concurrency. */
   private void measureRawApply() throws Exception {
-    TenantPipeline pipeline = OperatorRuntime.pipeline();
+    TenantPipeline pipeline = OperatorRuntime.pipeline(io.tenantguard.separation.SeparationDefaults.STANDARD);
     List<List<HasMetadata>> perTenant = new ArrayList<>();
     for (int i = 0; i < tenants; i++) {
       TenantPlan plan = pipeline.plan(new TenantInputs(tenant("raw-" + i), Examples.regions(), Examples.classifications(),
@@ -251,10 +252,11 @@ public final class Benchmark {
   }
 
   static Tenant tenant(String name) {
-    return Tenants.tenant(name, List.of(io.tenantguard.api.v1alpha1.Certification.HDS),
+    // health data is hosted only under the HDS contract, and an HDS tenant only in HDS regions
+    return Tenants.tenant(name, List.of(Certification.HDS),
         Tenants.namespace(name + "-records", "fr-paris", "health"),
         Tenants.namespace(name + "-portal", "fr-paris", "personal"),
-        Tenants.namespace(name + "-web", "de-frankfurt", "public"));
+        Tenants.namespace(name + "-web", "fr-paris", "public"));
   }
 
   private void apply(HasMetadata object) {

@@ -32,7 +32,7 @@ final class RequestCosts {
   /** Lets the work requests set off (watch caches, the garbage collector's graph) land in their own step. */
   private static final Duration SETTLE = Duration.ofSeconds(1);
 
-  private final TenantPipeline pipeline = OperatorRuntime.pipeline();
+  private final TenantPipeline pipeline = OperatorRuntime.pipeline(io.tenantguard.separation.SeparationDefaults.STANDARD);
   private final TenantStatusFactory statuses = new TenantStatusFactory(Clock.systemUTC(), pipeline.conditionTypes());
   private final KubernetesClient admin;
   private final Map<String, Long> controlPlane;

@@ -12,11 +12,18 @@ public record Limits(
 
   public static final Limits NONE = new Limits(null, null, null);
 
-  /** These limits with every section they leave unset taken from {@code fallback}. */
+  /**
+   * These limits with every resource they leave unset taken from {@code fallback}, section by
+   * section: a Tenant that sets default CPU and memory still gets the default ephemeral storage.
+   */
   public Limits over(Limits fallback) {
     return new Limits(
-        defaultRequest != null ? defaultRequest : fallback.defaultRequest,
-        defaultLimit != null ? defaultLimit : fallback.defaultLimit,
-        max != null ? max : fallback.max);
+        over(defaultRequest, fallback.defaultRequest),
+        over(defaultLimit, fallback.defaultLimit),
+        over(max, fallback.max));
+  }
+
+  private static Resources over(Resources preferred, Resources fallback) {
+    return preferred != null ? preferred.over(fallback) : fallback;
   }
 }

@@ -5,4 +5,17 @@ import io.fabric8.kubernetes.api.model.Quantity;
 
 public record Resources(
     @JsonPropertyDescription("CPU, such as 500m.") Quantity cpu,
-    @JsonPropertyDescription("Memory, such as 512Mi.") Quantity memory) {}
+    @JsonPropertyDescription("Memory, such as 512Mi.") Quantity memory,
+    @JsonPropertyDescription("Ephemeral (node-local scratch) storage, such as 1Gi.") Quantity ephemeralStorage) {
+
+  /** These resources with every one they leave unset taken from {@code fallback}; null stays null. */
+  public Resources over(Resources fallback) {
+    if (fallback == null) {
+      return this;
+    }
+    return new Resources(
+        cpu != null ? cpu : fallback.cpu,
+        memory != null ? memory : fallback.memory,
+        ephemeralStorage != null ? ephemeralStorage : fallback.ephemeralStorage);
+  }
+}

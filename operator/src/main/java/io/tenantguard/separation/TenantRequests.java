@@ -1,0 +1,20 @@
+package io.tenantguard.separation;
+
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchCondition;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchConditionBuilder;
+
+/** Which requests the separation policies judge: those of anyone but tenantguard, the control plane and cluster admins. */
+final class TenantRequests {
+  private TenantRequests() {}
+
+  static MatchCondition notThePlatform(String operatorUsername) {
+    return new MatchConditionBuilder()
+        .withName("not-tenantguard-or-the-control-plane")
+        .withExpression(
+            "request.userInfo.username != '" + operatorUsername + "'"
+                + " && request.userInfo.username != 'system:kube-controller-manager'"
+                + " && !request.userInfo.username.startsWith('system:serviceaccount:kube-system:')"
+                + " && !('system:masters' in request.userInfo.groups)")
+        .build();
+  }
+}
