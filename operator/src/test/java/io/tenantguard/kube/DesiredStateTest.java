@@ -82,4 +82,19 @@ class DesiredStateTest {
         .isEqualTo(desired().getMetadata().getAnnotations().get(DesiredState.FINGERPRINT))
         .hasSize(22);
   }
+
+  @Test
+  void quantitiesCompareByValueAsTheApiServerRewritesThem() {
+    var quota = DesiredState.fingerprinted(new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder()
+        .withNewMetadata().withName("q").withNamespace("web").endMetadata()
+        .withNewSpec().addToHard("requests.cpu", new io.fabric8.kubernetes.api.model.Quantity("4000m"))
+        .addToHard("requests.memory", new io.fabric8.kubernetes.api.model.Quantity("1024Mi")).endSpec().build());
+    var stored = Serialization.clone(quota);
+    stored.getSpec().getHard().put("requests.cpu", new io.fabric8.kubernetes.api.model.Quantity("4"));
+    stored.getSpec().getHard().put("requests.memory", new io.fabric8.kubernetes.api.model.Quantity("1Gi"));
+
+    assertThat(DesiredState.holds(stored, quota)).isTrue();
+    stored.getSpec().getHard().put("requests.cpu", new io.fabric8.kubernetes.api.model.Quantity("5"));
+    assertThat(DesiredState.holds(stored, quota)).isFalse();
+  }
 }
