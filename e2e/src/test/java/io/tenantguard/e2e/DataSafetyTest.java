@@ -80,7 +80,7 @@ class DataSafetyTest {
     // 4000m and 1024Mi: the API server stores them as 4 and 1Gi
     tenant.setSpec(new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
         new Quota(new io.fabric8.kubernetes.api.model.Quantity("4000m"), new io.fabric8.kubernetes.api.model.Quantity("1024Mi"),
-            null, null, null, null, null, null),
+            null, null, null, null, null, null, null, null, null, null, null, null),
         s.limits(), s.network(), s.encryption(), s.lifecycle()));
     return tenant;
   }

@@ -3,14 +3,18 @@ package io.tenantguard.cli;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.StatusConditions;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
 
 /** The table of tenants that `status` and the quick start print. */
 public final class TenantTable {
   private static final List<String> HEADER =
-      List.of("TENANT", "PHASE", "NAMESPACES", "REGIONS", "HOSTING COUNTRIES");
+      List.of("TENANT", "PHASE", "NAMESPACES", "REGIONS", "HOSTING COUNTRIES", "WHY NOT READY");
 
   private TenantTable() {}
 
@@ -44,7 +48,7 @@ public final class TenantTable {
     TenantStatus status = tenant.getStatus();
     int wanted = tenant.getSpec().namespaces().size();
     if (status == null) {
-      return List.of(tenant.getMetadata().getName(), "Pending", "0/" + wanted, "-", "-");
+      return List.of(tenant.getMetadata().getName(), "Pending", "0/" + wanted, "-", "-", "-");
     }
     long provisioned =
         status.namespaces().stream().filter(ns -> ns.state() == NamespaceState.Provisioned).count();
@@ -53,7 +57,21 @@ public final class TenantTable {
         status.phase() == null ? "Pending" : status.phase().name(),
         provisioned + "/" + wanted,
         orDash(String.join(",", status.regions())),
-        orDash(String.join(",", status.hostingCountries())));
+        orDash(String.join(",", status.hostingCountries())),
+        whyNotReady(status));
+  }
+
+  /** Ready's reason and the conditions that keep it false: where `kubectl describe` says more. */
+  private static String whyNotReady(TenantStatus status) {
+    Condition ready = Conditions.find(status.conditions(), StatusConditions.READY);
+    if (ready == null || Conditions.TRUE.equals(ready.getStatus())) {
+      return "-";
+    }
+    String failing = status.conditions().stream()
+        .filter(StatusConditions::failing)
+        .map(Condition::getType)
+        .collect(Collectors.joining(","));
+    return ready.getReason() + (failing.isEmpty() ? "" : " (" + failing + ")");
   }
 
   private static String orDash(String value) {

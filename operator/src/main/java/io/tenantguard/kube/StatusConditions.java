@@ -21,4 +21,12 @@ public final class StatusConditions {
   public static final String NOT_REQUIRED = "NotRequired";
 
   private StatusConditions() {}
+
+  /** A condition a capability feeds that does not hold: the ones that keep Ready false. */
+  public static boolean failing(io.fabric8.kubernetes.api.model.Condition condition) {
+    return switch (condition.getType()) {
+      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED -> false;
+      default -> Conditions.FALSE.equals(condition.getStatus());
+    };
+  }
 }

@@ -36,7 +36,7 @@ public final class ManifestFiles {
     for (CustomResourceDefinition crd : client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
       if (crd.getSpec().getGroup().equals(ApiGroup.GROUP)) {
         client.apiextensions().v1().customResourceDefinitions().resource(crd).waitUntilCondition(
-            c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+            c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                 .anyMatch(cond -> cond.getType().equals("Established") && cond.getStatus().equals("True")),
             60, TimeUnit.SECONDS);
       }

@@ -143,7 +143,12 @@ public class TenantReconciler implements Reconciler<Tenant> {
   /** The status computed for a failed apply is written, then JOSDK retries with backoff. */
   @Override
   public ErrorStatusUpdateControl<Tenant> updateErrorStatus(Tenant tenant, Context<Tenant> context, Exception e) {
-    if (e instanceof ApplyFailedException failed && !java.util.Objects.equals(tenant.getStatus(), failed.status())) {
+    // JOSDK hands the exception over wrapped (an OperatorException around it)
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof ApplyFailedException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ApplyFailedException failed && !java.util.Objects.equals(tenant.getStatus(), failed.status())) {
       Tenant patch = new Tenant();
       patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
           .withName(tenant.getMetadata().getName()).build());
@@ -250,9 +255,8 @@ public class TenantReconciler implements Reconciler<Tenant> {
   /** Bad news worth an Event: a capability condition false, maintenance ahead, an apply that failed. */
   private static boolean isBad(Condition condition) {
     return switch (condition.getType()) {
-      case StatusConditions.READY, StatusConditions.STALLED -> false;
       case StatusConditions.MAINTENANCE_PLANNED, StatusConditions.RECONCILING -> Conditions.TRUE.equals(condition.getStatus());
-      default -> Conditions.FALSE.equals(condition.getStatus());
+      default -> StatusConditions.failing(condition);
     };
   }
 
