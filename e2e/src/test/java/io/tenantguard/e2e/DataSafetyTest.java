@@ -154,6 +154,30 @@ class DataSafetyTest {
 
   @Test
   @Order(6)
+  void everyAdmissionPolicyAndBindingDeletedIsBackWithinTenSeconds() {
+    var policies = platformAdmin.admissionRegistration().v1().validatingAdmissionPolicies();
+    var bindings = platformAdmin.admissionRegistration().v1().validatingAdmissionPolicyBindings();
+    List<HasMetadata> managed = new java.util.ArrayList<>();
+    managed.addAll(policies.withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
+    managed.addAll(bindings.withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
+    assertThat(managed).extracting(o -> o.getMetadata().getName()).contains(DataDeletionProtection.TENANTS,
+        DataDeletionProtection.NAMESPACES, "tenantguard-protect-referenced-objects", ManagedObjectProtection.NAME);
+
+    for (HasMetadata object : managed) {
+      platformAdmin.resource(object).delete();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        HasMetadata back = platformAdmin.resource(object).get();
+        assertThat(back).as(object.getKind() + " " + object.getMetadata().getName()).isNotNull();
+        assertThat(back.getMetadata().getUid()).isNotEqualTo(object.getMetadata().getUid());
+      });
+    }
+    // and what they refuse is refused again
+    assertRefusedByPolicy(() -> platformAdmin.resources(Tenant.class).withName(TENANT).delete(),
+        DataDeletionProtection.TENANTS, "still holds the data");
+  }
+
+  @Test
+  @Order(7)
   void aRegionEditThatReappliesObjectsIsNoDriftAndQuantitiesByValueCostNoWrite() {
     ResourceQuota quota = admin.resourceQuotas().inNamespace(WEB).withName(Quotas.QUOTA).get();
     assertThat(quota.getSpec().getHard().get("requests.cpu").toString()).isEqualTo("4");
@@ -185,7 +209,7 @@ class DataSafetyTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aNamespaceRemovedFromTheSpecIsRetainedAndThenAnAdminMayDeleteIt() {
     Platform.apply(admin, webOnly());
 
@@ -202,7 +226,7 @@ class DataSafetyTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void removingTheCrdsLeavesNamespacesIsolatedAndProtectedAndReapplyingTakesThemBack() {
     Map<String, String> before = versions(WEB);
     try (KubernetesClient tenantAdmin = cluster.as("admin@" + TENANT + ".example")) {
