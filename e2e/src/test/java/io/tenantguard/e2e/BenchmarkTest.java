@@ -29,5 +29,6 @@ class BenchmarkTest {
     System.out.println("benchmark: " + tenants + " tenants of 3 namespaces (e2e/target/bench/results.json)");
     results.forEach((name, value) -> System.out.println(name + " " + value));
     assertThat(results.get("steady_state_writes")).as("writes by the operator on a converged cluster").isZero();
+    assertThat(results.get("restart_writes")).as("writes by an operator restarted on a converged cluster").isZero();
   }
 }

@@ -6,8 +6,15 @@ import java.nio.file.Path;
 final class E2e {
   private E2e() {}
 
-  /** The run folder of the tests' own control plane, beside the default one in the cache. */
+  /**
+   * The run folder of the tests' own control plane, beside the default one in the cache; {@code
+   * TENANTGUARD_E2E_RUN_DIR} names another, so that two test runs on one machine do not share one.
+   */
   static Path runFolder() {
+    String named = System.getenv("TENANTGUARD_E2E_RUN_DIR");
+    if (named != null && !named.isBlank()) {
+      return Path.of(named);
+    }
     String cache = System.getenv("TENANTGUARD_CACHE");
     if (cache == null) {
       String xdg = System.getenv("XDG_CACHE_HOME");

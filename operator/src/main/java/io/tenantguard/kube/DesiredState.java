@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
 public final class DesiredState {
   public static final String FINGERPRINT = "tenantguard.io/applied-fingerprint";
   /**
-   * Changes when what a fingerprint covers changes (2: no owner references), so that an upgrade
-   * re-applies every object once, as an upgrade and not as a drift.
+   * Changes when what a fingerprint covers changes (2: no owner references; 3: fields in key order),
+   * so that an upgrade re-applies every object once, as an upgrade and not as a drift.
    */
-  private static final String SCHEME = "2";
+  private static final String SCHEME = "3";
   /** Fields whose values are quantities, which the API server rewrites in canonical form (4000m is 4). */
   private static final Set<String> QUANTITY_MAPS =
       Set.of("hard", "default", "defaultRequest", "max", "min", "maxLimitRequestRatio", "requests", "limits", "capacity");
@@ -63,7 +63,7 @@ public final class DesiredState {
         metadata.remove("annotations");
       }
     }
-    annotations.put(FINGERPRINT, fingerprint(SCHEME + content));
+    annotations.put(FINGERPRINT, fingerprint(SCHEME + CanonicalJson.of(content)));
     return desired;
   }
 

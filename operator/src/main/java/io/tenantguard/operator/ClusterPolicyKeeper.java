@@ -42,8 +42,14 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
         .collect(Collectors.toMap(ClusterPolicyKeeper::key, Function.identity()));
   }
 
+  /** Applies what is missing or differs (a restart on a converged cluster writes nothing), then watches. */
   public void start() {
-    desired.values().forEach(this::apply);
+    for (HasMetadata wanted : desired.values()) {
+      HasMetadata actual = client.resource(wanted).get();
+      if (actual == null || !DesiredState.holds(actual, wanted)) {
+        apply(wanted);
+      }
+    }
     informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicies()));
     informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicyBindings()));
     LOG.info("{} admission policies and bindings applied and watched", desired.size());

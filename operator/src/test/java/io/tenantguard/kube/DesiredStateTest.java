@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 class DesiredStateTest {
@@ -96,5 +97,22 @@ class DesiredStateTest {
     assertThat(DesiredState.holds(stored, quota)).isTrue();
     stored.getSpec().getHard().put("requests.cpu", new io.fabric8.kubernetes.api.model.Quantity("5"));
     assertThat(DesiredState.holds(stored, quota)).isFalse();
+  }
+
+  @Test
+  void theFingerprintDoesNotDependOnTheOrderOfMapEntries() {
+    NetworkPolicy one = desired();
+    NetworkPolicy other = desired();
+    var zFirst = new LinkedHashMap<String, String>();
+    zFirst.put("z", "1");
+    zFirst.put("app.kubernetes.io/managed-by", "tenantguard");
+    var zLast = new LinkedHashMap<String, String>();
+    zLast.put("app.kubernetes.io/managed-by", "tenantguard");
+    zLast.put("z", "1");
+    one.getMetadata().setLabels(zFirst);
+    other.getMetadata().setLabels(zLast);
+
+    assertThat(DesiredState.fingerprintOf(DesiredState.fingerprinted(one)))
+        .isEqualTo(DesiredState.fingerprintOf(DesiredState.fingerprinted(other)));
   }
 }

@@ -35,6 +35,7 @@ import java.util.stream.IntStream;
  */
 public final class Benchmark {
   static final int CONCURRENCY = 8;
+  private static final Duration RESTART_SETTLE = Duration.ofSeconds(10);
   private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION");
   /** What the operator may write; the controller manager's quota status updates are not its own. */
   private static final Set<String> OPERATOR_RESOURCES = Set.of("tenants", "regions", "dataclassifications", "namespaces",
@@ -90,8 +91,12 @@ public final class Benchmark {
       results.put("tenant_reconciles", total[1]);
       results.put("per_tenant_reconcile_ms", round(total[0] / Math.max(1, total[1]) * 1000));
     }
+    double beforeRestart = mutatingRequests();
     try (OperatorProcess restarted = OperatorProcess.start(jar, kubeconfig, 18082, resync, output.resolve("operator-restart.log"))) {
       results.put("startup_to_ready_seconds", round(restarted.awaitReady(Duration.ofMinutes(5))));
+      Thread.sleep(RESTART_SETTLE.toMillis()); // every tenant reconciled once after the start
+      // a restart on a converged cluster sends no write (its Lease aside, which is not counted)
+      results.put("restart_writes", mutatingRequests() - beforeRestart);
     }
     write();
     return results;
