@@ -125,6 +125,19 @@ class DataSafetyTest {
     }), DataDeletionProtection.NAMESPACES, "only tenantguard sets or changes them");
   }
 
+  /** Its caches may lag: a namespace created just before a Tenant names it must still not be taken. */
+  @Test
+  @Order(3)
+  void evenTheOperatorCannotMarkAnExistingNamespaceAsTenantguards() {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("safe-late").endMetadata().build())
+        .serverSideApply();
+    assertRefusedByPolicy(() -> cluster.operator().client().namespaces().withName("safe-late").edit(ns -> {
+      ns.getMetadata().setLabels(Labels.owned(TENANT));
+      return ns;
+    }), DataDeletionProtection.NEVER_ADOPT, "namespace safe-late was not created by tenantguard");
+    assertThat(admin.namespaces().withName("safe-late").get().getMetadata().getLabels()).doesNotContainKey(Labels.TENANT);
+  }
+
   @Test
   @Order(4)
   void aClassificationOrRegionInUseCannotBeDeleted() {

@@ -10,9 +10,16 @@ import java.time.Clock;
 /** The operator as it runs in production (server-side apply, admission policies), in this JVM. */
 public final class TenantguardUnderTest implements AutoCloseable {
   private final OperatorRuntime runtime;
+  private final KubernetesClient client;
 
-  private TenantguardUnderTest(OperatorRuntime runtime) {
+  private TenantguardUnderTest(OperatorRuntime runtime, KubernetesClient client) {
     this.runtime = runtime;
+    this.client = client;
+  }
+
+  /** A client with the operator's own identity, to try what even the operator may not do. */
+  public KubernetesClient client() {
+    return client;
   }
 
   static TenantguardUnderTest start(KubernetesClient client) {
@@ -24,7 +31,7 @@ public final class TenantguardUnderTest implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("starting the operator", e);
     }
-    return new TenantguardUnderTest(runtime);
+    return new TenantguardUnderTest(runtime, client);
   }
 
   @Override

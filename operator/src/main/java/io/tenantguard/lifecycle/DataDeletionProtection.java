@@ -19,16 +19,21 @@ import java.util.Map;
  *   <li>creating, relabelling or unlabelling a namespace so as to forge or drop tenantguard's
  *       ownership, which would let the operator adopt a foreign namespace or an admin delete data.
  * </ul>
+ *
+ * And it refuses the operator itself marking an existing namespace as tenantguard's (everyone else
+ * is refused by the rule above): the operator only ever creates its namespaces, so a namespace
+ * someone else created just before a Tenant named it is never adopted, whatever its caches said.
  */
 public final class DataDeletionProtection {
   public static final String TENANTS = "tenantguard-protect-tenant-data";
   public static final String NAMESPACES = "tenantguard-protect-tenant-namespaces";
+  public static final String NEVER_ADOPT = "tenantguard-never-adopt-namespaces";
   private static final String HOLDING = "['Provisioned', 'Violated', 'Retained']";
 
   private DataDeletionProtection() {}
 
   public static List<AdmissionPolicy> policies(String operatorUsername) {
-    return List.of(tenants(operatorUsername), namespaces(operatorUsername));
+    return List.of(tenants(operatorUsername), namespaces(operatorUsername), neverAdopt(operatorUsername));
   }
 
   private static AdmissionPolicy tenants(String operatorUsername) {
@@ -79,6 +84,26 @@ public final class DataDeletionProtection {
                     + " sets or changes them'")
                 .withReason("Forbidden")
                 .build()),
+        Map.of());
+  }
+
+  private static AdmissionPolicy neverAdopt(String operatorUsername) {
+    return new AdmissionPolicy(
+        NEVER_ADOPT,
+        List.of(AdmissionPolicy.rule("", List.of("namespaces"), "UPDATE")),
+        List.of(new MatchConditionBuilder().withName("tenantguard")
+                .withExpression("request.userInfo.username == '" + operatorUsername + "'").build(),
+            new MatchConditionBuilder().withName("marked-as-tenantguard-s")
+            .withExpression(label("object", Labels.MANAGED_BY) + " == '" + Labels.MANAGER + "' && "
+                + label("oldObject", Labels.MANAGED_BY) + " != '" + Labels.MANAGER + "'")
+            .build()),
+        List.of(),
+        List.of(new ValidationBuilder()
+            .withExpression("false")
+            .withMessageExpression("'namespace ' + object.metadata.name + ' was not created by tenantguard: tenantguard"
+                + " never adopts a namespace; a Tenant naming it reports a Conflict'")
+            .withReason("Forbidden")
+            .build()),
         Map.of());
   }
 

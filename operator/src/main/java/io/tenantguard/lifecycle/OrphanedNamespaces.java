@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
-import io.tenantguard.kube.ManagedFieldsFreeStore;
+import io.tenantguard.kube.MetadataOnlyStore;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(
     name = "orphaned-namespaces",
-    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = ManagedFieldsFreeStore.class))
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = MetadataOnlyStore.class))
 public class OrphanedNamespaces implements Reconciler<Namespace> {
   public static final String ORPHANED = "Orphaned";
   public static final String ADOPTED = "Adopted";
@@ -49,7 +49,7 @@ public class OrphanedNamespaces implements Reconciler<Namespace> {
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
     tenants = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Tenant.class, Namespace.class)
-            .withItemStore(new ManagedFieldsFreeStore<>())
+            .withItemStore(new MetadataOnlyStore<>())
             .withSecondaryToPrimaryMapper(tenant -> context.getPrimaryCache()
                 .list(ns -> tenant.getMetadata().getName().equals(ns.getMetadata().getLabels().get(Labels.TENANT)))
                 .map(ResourceID::fromResource)

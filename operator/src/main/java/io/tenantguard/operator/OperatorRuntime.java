@@ -24,6 +24,7 @@ import io.tenantguard.lifecycle.LifecycleCapability;
 import io.tenantguard.lifecycle.OrphanedNamespaces;
 import io.tenantguard.placement.PlacementCapability;
 import io.tenantguard.separation.SeparationCapability;
+import io.tenantguard.tenant.ForeignNamespaces;
 import io.tenantguard.tenant.TenantPipeline;
 import io.tenantguard.tenant.TenantReconciler;
 import io.tenantguard.tenant.TenantStatusFactory;
@@ -46,6 +47,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private Operator operator;
   private ProbeServer probes;
   private ClusterPolicyKeeper policies;
+  private ForeignNamespaces foreignNamespaces;
   private volatile boolean stopping;
 
   /**
@@ -91,9 +93,10 @@ public final class OperatorRuntime implements AutoCloseable {
       policies.start();
     }
     TenantPipeline pipeline = pipeline(settings.separationDefaults());
+    foreignNamespaces = ForeignNamespaces.start(client);
     register(new RegionReconciler(clock));
-    register(new TenantReconciler(
-        pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters, clock));
+    register(new TenantReconciler(pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters,
+        clock, foreignNamespaces));
     register(new DataClassificationReconciler(clock));
     register(new OrphanedNamespaces(events, meters));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
@@ -170,6 +173,9 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     if (policies != null) {
       policies.close();
+    }
+    if (foreignNamespaces != null) {
+      foreignNamespaces.close();
     }
     if (probes != null) {
       probes.close();

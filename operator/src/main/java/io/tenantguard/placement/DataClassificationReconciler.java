@@ -19,6 +19,7 @@ import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
+import io.tenantguard.kube.SpecOnlyStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
       EventSourceContext<DataClassification> context) {
     tenants = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Tenant.class, DataClassification.class)
-            .withItemStore(new ManagedFieldsFreeStore<>())
+            .withItemStore(new SpecOnlyStore<>())
             .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(tenant -> TenantReferences.names(tenant, TenantNamespace::classification).stream()
                 .map(ResourceID::new).collect(Collectors.toSet()))

@@ -20,6 +20,7 @@ import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
+import io.tenantguard.kube.SpecOnlyStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class RegionReconciler implements Reconciler<Region> {
     tenants =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Tenant.class, Region.class)
-                .withItemStore(new ManagedFieldsFreeStore<>())
+                .withItemStore(new SpecOnlyStore<>())
                 .withOnUpdateFilter(SpecChanges.only())
                 .withSecondaryToPrimaryMapper(
                     tenant ->

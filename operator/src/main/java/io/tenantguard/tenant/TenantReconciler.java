@@ -78,16 +78,18 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private final EventRecorder events;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final ForeignNamespaces foreignNamespaces;
   private InformerEventSource<Region, Tenant> regions;
   private InformerEventSource<DataClassification, Tenant> classifications;
 
-  public TenantReconciler(
-      TenantPipeline pipeline, TenantStatusFactory statuses, EventRecorder events, MeterRegistry meters, Clock clock) {
+  public TenantReconciler(TenantPipeline pipeline, TenantStatusFactory statuses, EventRecorder events,
+      MeterRegistry meters, Clock clock, ForeignNamespaces foreignNamespaces) {
     this.pipeline = pipeline;
     this.statuses = statuses;
     this.events = events;
     this.meters = meters;
     this.clock = clock;
+    this.foreignNamespaces = foreignNamespaces;
   }
 
   @Override
@@ -181,8 +183,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
       Optional<Namespace> managed = managedNamespaces.get(new ResourceID(wanted.name()));
       if (managed.isPresent()) {
         heldElsewhere.put(wanted.name(), "belongs to tenant " + managed.get().getMetadata().getLabels().get(Labels.TENANT));
-      } else if (context.getClient().namespaces().withName(wanted.name()).get() != null) {
-        // Not in the cache of managed namespaces, so it is someone else's: never adopt it.
+      } else if (foreignNamespaces.exists(wanted.name())) {
         heldElsewhere.put(wanted.name(), "is not managed by tenantguard");
       }
     }
