@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.Tenants;
+import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.separation.NetworkPolicies;
 import io.tenantguard.capability.TenantInputs;
 import io.tenantguard.operator.OperatorRuntime;
@@ -68,6 +70,7 @@ public final class Benchmark {
   }
 
   public Map<String, Double> run() throws Exception {
+    results.put("machine_load_1m_at_start", CpuTime.loadAverage());
     Examples.regions().values().forEach(this::apply);
     Examples.classifications().values().forEach(this::apply);
     measureRequestCosts();
@@ -78,6 +81,7 @@ public final class Benchmark {
       measureRawApply();
       measureProvisioning();
       Thread.sleep(5_000); // let the last status patches land before counting
+      measureStatuses();
       double[] before = reconcileTime(operator.metrics());
       measureSteadyStateWrites(resync);
       double[] after = reconcileTime(operator.metrics());
@@ -210,8 +214,21 @@ public final class Benchmark {
       }
     }
     results.put(phase + "_api_requests", total);
+    results.put(phase + "_requests_per_tenant", round(total / tenants));
     Files.createDirectories(output);
     Files.writeString(output.resolve(phase + "-requests.txt"), byKind.toString());
+  }
+
+  /** How many tenants are Ready, and what their status weighs (its controls included) once converged. */
+  private void measureStatuses() {
+    List<Tenant> converged = admin.resources(Tenant.class).list().getItems().stream()
+        .filter(tenant -> tenant.getMetadata().getName().startsWith("bench-"))
+        .toList();
+    results.put("ready_tenants", (double) converged.stream()
+        .filter(tenant -> Conditions.isTrue(tenant.getStatus().conditions(), StatusConditions.READY)).count());
+    results.put("status_bytes_per_tenant", round(converged.stream()
+        .mapToInt(tenant -> Serialization.asJson(tenant.getStatus()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .average().orElse(0)));
   }
 
   /** Mutating requests on what the operator manages, from the API server's own counters. */

@@ -28,6 +28,11 @@ final class CpuTime {
     return busy / TICKS_PER_SECOND;
   }
 
+  /** The machine's load over the last minute: what else ran beside the benchmark. */
+  static double loadAverage() throws IOException {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+  }
+
   /** CPU seconds (user and system) the process has used since it started. */
   static double processSeconds(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
