@@ -20,7 +20,7 @@ import java.util.List;
  * The operator as it runs in production: its jar in a JVM of its own, sized as in the chart's
  * container, so that its memory is its own and measurable.
  */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
   /**
    * The JVM the chart's container gets: its JAVA_TOOL_OPTIONS, and its memory limit as the RAM the
    * JVM sizes itself by (its heap share, its initial heap, its choice of collector), as in the
@@ -50,11 +50,16 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(Path jar, Path kubeconfig, int port, Duration resync, Path log) throws IOException {
+    return start(jar, kubeconfig, port, log, "--resync-interval", resync.toString());
+  }
+
+  /** The operator with these options of {@code run} besides its probe address and port; its output in {@code log}. */
+  public static OperatorProcess start(Path jar, Path kubeconfig, int port, Path log, String... options) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvm());
-    command.addAll(List.of("-jar", jar.toString(), "run", "--probe-address", "127.0.0.1", "--probe-port", String.valueOf(port),
-        "--resync-interval", resync.toString()));
+    command.addAll(List.of("-jar", jar.toString(), "run", "--probe-address", "127.0.0.1", "--probe-port", String.valueOf(port)));
+    command.addAll(Arrays.asList(options));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -63,8 +68,15 @@ final class OperatorProcess implements AutoCloseable {
     return new OperatorProcess(builder.start(), port);
   }
 
+  /** A port nobody listens on now, for the probes of one more operator. */
+  public static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   /** Seconds from now until /readyz answers 200. */
-  double awaitReady(Duration patience) throws InterruptedException {
+  public double awaitReady(Duration patience) throws InterruptedException {
     long start = System.nanoTime();
     while (System.nanoTime() - start < patience.toNanos()) {
       if (!process.isAlive()) {
@@ -82,11 +94,25 @@ final class OperatorProcess implements AutoCloseable {
     throw new IllegalStateException("the operator was not ready after " + patience);
   }
 
-  String metrics() throws IOException, InterruptedException {
+  public String metrics() throws IOException, InterruptedException {
     return get("/metrics").body();
   }
 
-  long pid() {
+  /** SIGKILL: no shutdown hook, no orderly stop, as a crashed node or an OOM kill leaves it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Its exit code once it has exited within {@code patience}, else null. */
+  public Integer awaitExit(Duration patience) throws InterruptedException {
+    return process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
+  public long pid() {
     return process.pid();
   }
 

@@ -1,0 +1,142 @@
+package io.tenantguard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.api.v1alpha1.Certification;
+import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.e2e.bench.OperatorProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The operator killed with SIGKILL at random moments while it provisions tenants (mid-start, or
+ * with a wave of new tenants in flight), then started once more: everything converges to its plan,
+ * with no duplicate or stray object, and nothing of a namespace it does not own touched. The
+ * default run kills it 3 times over 12 tenants; {@code e2e/faults} 10 times over 50.
+ */
+@ExtendWith(RealCluster.class)
+@Order(Integer.MAX_VALUE - 3) // runs operators of its own: after the suites that share one
+class CrashRecoveryTest {
+  private static final String FOREIGN = "crash-foreign";
+  private static final Duration CONVERGENCE_PATIENCE = Duration.ofMinutes(5);
+
+  @Test
+  void killedAtRandomMomentsWhileProvisioningItConvergesAndTouchesNothingForeign(RealCluster.Cluster cluster)
+      throws Exception {
+    cluster.stopOperator();
+    KubernetesClient admin = cluster.admin();
+    int kills = Integer.getInteger("tenantguard.faults.crashKills", 3);
+    int tenants = Integer.getInteger("tenantguard.faults.crashTenants", 12);
+    long seed = Long.getLong("tenantguard.faults.seed", System.nanoTime());
+    Random random = new Random(seed);
+    Figures figures = new Figures("crash");
+    figures.put("seed", seed);
+    Platform.applyRegionsAndClassifications(admin);
+    Map<String, String> foreignVersions = foreignNamespaceWithData(admin);
+
+    List<String> names = new ArrayList<>();
+    for (int life = 0; life < kills; life++) {
+      try (OperatorProcess operator = start(cluster, "crash-" + life)) {
+        boolean midStart = random.nextInt(3) == 0;
+        if (!midStart) {
+          operator.awaitReady(Duration.ofMinutes(2));
+        }
+        // a wave of new tenants, and a change to every earlier one, in flight when it dies
+        for (int i = names.size(); i < (life + 1) * tenants / kills; i++) {
+          names.add("crash-" + i);
+        }
+        names.forEach(name -> Platform.apply(admin, tenant(name, names.indexOf(name) == 0)));
+        Thread.sleep(random.nextInt(midStart ? 2_000 : 1_000));
+        operator.kill();
+      }
+    }
+    long start = System.nanoTime();
+    try (OperatorProcess operator = start(cluster, "crash-last")) {
+      operator.awaitReady(Duration.ofMinutes(2));
+      await().atMost(CONVERGENCE_PATIENCE).until(() -> names.stream().allMatch(name -> converged(admin, name)));
+      figures.put("convergence_after_last_start_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+      List<String> differences = names.stream()
+          .flatMap(name -> PlanConformance.differences(admin, name).stream().map(d -> name + ": " + d))
+          .toList();
+      figures.put("kills", kills);
+      figures.put("tenants", tenants);
+      figures.put("objects_differing_from_plan", differences.size());
+      figures.put("foreign_objects_changed", changed(foreignVersions, foreignNamespaceVersions(admin)));
+      figures.write();
+      assertThat(differences).as("objects differing from their tenant's plan (seed " + seed + ")").isEmpty();
+      assertThat(foreignNamespaceVersions(admin)).as("the foreign namespace and its data").isEqualTo(foreignVersions);
+      assertThat(admin.resources(Tenant.class).withName("crash-0").get().getStatus().namespaces())
+          .filteredOn(ns -> ns.name().equals(FOREIGN))
+          .singleElement()
+          .satisfies(ns -> assertThat(ns.state()).isEqualTo(NamespaceState.Conflict));
+    }
+  }
+
+  private static OperatorProcess start(RealCluster.Cluster cluster, String life) throws Exception {
+    Path log = E2e.repoRoot().resolve("e2e/target/faults/" + life + ".log");
+    return OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"), cluster.kubeconfig(),
+        OperatorProcess.freePort(), log);
+  }
+
+  /** Its current generation applied in full, its namespaces provisioned (the first one's foreign one in Conflict). */
+  private static boolean converged(KubernetesClient admin, String name) {
+    Tenant tenant = admin.resources(Tenant.class).withName(name).get();
+    return tenant != null && tenant.getStatus() != null
+        && java.util.Objects.equals(tenant.getStatus().observedGeneration(), tenant.getMetadata().getGeneration())
+        && tenant.getStatus().namespaces().stream()
+            .allMatch(ns -> ns.state() == NamespaceState.Provisioned || ns.name().equals(FOREIGN));
+  }
+
+  /** A health and a public namespace; the first tenant also names a namespace it does not own. */
+  private static Tenant tenant(String name, boolean namesForeign) {
+    List<io.tenantguard.api.v1alpha1.tenant.TenantNamespace> namespaces = new ArrayList<>(List.of(
+        Tenants.namespace(name + "-records", "fr-paris", "health"),
+        Tenants.namespace(name + "-web", "fr-paris", "public")));
+    if (namesForeign) {
+      namespaces.add(Tenants.namespace(FOREIGN, "fr-paris", "public"));
+    }
+    return Tenants.tenant(name, List.of(Certification.HDS),
+        namespaces.toArray(io.tenantguard.api.v1alpha1.tenant.TenantNamespace[]::new));
+  }
+
+  private static Map<String, String> foreignNamespaceWithData(KubernetesClient admin) {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(FOREIGN).endMetadata().build())
+        .serverSideApply();
+    admin.configMaps().inNamespace(FOREIGN).resource(new ConfigMapBuilder().withNewMetadata().withName("ledger")
+        .endMetadata().addToData("balance", "42").build()).serverSideApply();
+    return foreignNamespaceVersions(admin);
+  }
+
+  /** The resource versions of the foreign namespace and of every object in it: any write changes one. */
+  private static Map<String, String> foreignNamespaceVersions(KubernetesClient admin) {
+    Map<String, String> versions = new java.util.TreeMap<>();
+    versions.put("Namespace " + FOREIGN, admin.namespaces().withName(FOREIGN).get().getMetadata().getResourceVersion());
+    admin.configMaps().inNamespace(FOREIGN).list().getItems().stream()
+        .filter(cm -> !cm.getMetadata().getName().equals("kube-root-ca.crt"))
+        .forEach(cm -> versions.put("ConfigMap " + cm.getMetadata().getName(), cm.getMetadata().getResourceVersion()));
+    for (var kind : List.of(io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
+        io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class,
+        io.fabric8.kubernetes.api.model.ResourceQuota.class, io.fabric8.kubernetes.api.model.LimitRange.class)) {
+      admin.resources(kind).inNamespace(FOREIGN).list().getItems()
+          .forEach(o -> versions.put(o.getKind() + " " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    }
+    return versions;
+  }
+
+  private static long changed(Map<String, String> before, Map<String, String> after) {
+    return after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count()
+        + before.keySet().stream().filter(k -> !after.containsKey(k)).count();
+  }
+}
