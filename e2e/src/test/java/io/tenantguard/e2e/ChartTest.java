@@ -124,7 +124,9 @@ class ChartTest {
     try (KubernetesClient client = Clients.create(asOperator);
         OperatorRuntime operator = new OperatorRuntime(
             new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), NAMESPACE, 2, true, OperatorSettings.DEFAULT_RESYNC),
-            client, Clock.systemUTC())) {
+            client, Clock.systemUTC(), o -> {}, status -> {
+              throw new AssertionError("the operator asked to exit with status " + status);
+            })) {
       operator.start();
       Examples.regions().values().forEach(r -> Platform.apply(admin, r));
       Examples.classifications().values().forEach(c -> Platform.apply(admin, c));

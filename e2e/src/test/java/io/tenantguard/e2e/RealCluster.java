@@ -7,6 +7,7 @@ import io.tenantguard.kube.Clients;
 import io.tenantguard.local.LocalControlPlane;
 import io.tenantguard.local.ManifestFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -73,6 +74,32 @@ public final class RealCluster implements ParameterResolver {
     /** The processes of the control plane this run started, by name; none for a named cluster. */
     public Map<String, Long> controlPlaneProcesses() {
       return startedHere == null ? Map.of() : startedHere.processes();
+    }
+
+    /** Whether this run started the control plane, so that a test may restart or freeze its processes. */
+    public boolean startedHere() {
+      return startedHere != null;
+    }
+
+    /**
+     * Runs {@code e2e/cluster COMMAND PROCESS} on this run's control plane: {@code restart},
+     * {@code pause} or {@code resume} one of etcd, kube-apiserver, kube-controller-manager.
+     */
+    public void controlPlane(String command, String process) {
+      try {
+        ProcessBuilder builder = new ProcessBuilder(E2e.repoRoot().resolve("e2e/cluster").toString(), command, process)
+            .inheritIO();
+        builder.environment().put("TENANTGUARD_RUN_DIR", E2e.runFolder().toString());
+        int status = builder.start().waitFor();
+        if (status != 0) {
+          throw new IllegalStateException("e2e/cluster " + command + " " + process + " exited with " + status);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
 
     /** The admin kubeconfig file, for tools that want one (Helm). */

@@ -24,14 +24,18 @@ public final class TenantguardUnderTest implements AutoCloseable {
 
   static TenantguardUnderTest start(KubernetesClient client) {
     OperatorRuntime runtime =
-        new OperatorRuntime(
-            OperatorSettings.local(true), client, Clock.systemUTC());
+        new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC(), o -> {}, TenantguardUnderTest::exited);
     try {
       runtime.start();
     } catch (IOException e) {
       throw new UncheckedIOException("starting the operator", e);
     }
     return new TenantguardUnderTest(runtime, client);
+  }
+
+  /** The operator stops itself and would end its process: in the tests' JVM, it only says so. */
+  private static void exited(int status) {
+    System.err.println("tenantguard under test stopped itself and would exit with status " + status);
   }
 
   @Override

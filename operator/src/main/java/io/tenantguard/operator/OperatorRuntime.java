@@ -32,37 +32,45 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The running operator: its reconcilers, its probes and metrics, and an orderly stop. */
 public final class OperatorRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+  private static final java.time.Duration CRD_DELETION_GRACE = java.time.Duration.ofSeconds(3);
 
   private final OperatorSettings settings;
   private final KubernetesClient client;
   private final Clock clock;
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Consumer<ConfigurationServiceOverrider> overrides;
+  private final IntConsumer exit;
   private Operator operator;
   private ProbeServer probes;
   private ClusterPolicyKeeper policies;
   private ForeignNamespaces foreignNamespaces;
+  private CrdWatch crds;
   private volatile boolean stopping;
 
   /**
    * @param overrides extra JOSDK settings; tests on the mock server use them to turn server-side
    *     apply off, which the mock server does not speak
+   * @param exit ends the process when the operator cannot go on (a lost Lease, a deleted CRD):
+   *     {@code System::exit} in production; a test running it in its own JVM records the status
    */
   public OperatorRuntime(
       OperatorSettings settings,
       KubernetesClient client,
       Clock clock,
-      Consumer<ConfigurationServiceOverrider> overrides) {
+      Consumer<ConfigurationServiceOverrider> overrides,
+      IntConsumer exit) {
     this.settings = settings;
     this.client = client;
     this.clock = clock;
     this.overrides = overrides;
+    this.exit = exit;
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
@@ -70,7 +78,7 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   public OperatorRuntime(OperatorSettings settings, KubernetesClient client, Clock clock) {
-    this(settings, client, clock, o -> {});
+    this(settings, client, clock, o -> {}, System::exit);
   }
 
   public void start() throws IOException {
@@ -94,6 +102,7 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     TenantPipeline pipeline = pipeline(settings.separationDefaults());
     foreignNamespaces = ForeignNamespaces.start(client);
+    crds = CrdWatch.start(client, this::crdDeleted);
     register(new RegionReconciler(clock));
     register(new TenantReconciler(pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters,
         clock, foreignNamespaces));
@@ -135,7 +144,7 @@ public final class OperatorRuntime implements AutoCloseable {
         () -> {
           if (!stopping) {
             LOG.error("lost the leader Lease; exiting so that only the new leader reconciles");
-            System.exit(1);
+            exit.accept(1);
           }
         },
         leader -> LOG.info("leader is {}", leader));
@@ -148,6 +157,27 @@ public final class OperatorRuntime implements AutoCloseable {
         null,
         callbacks,
         false);
+  }
+
+  /**
+   * Without one of its CRDs the operator can neither enforce nor report anything: it says so and
+   * exits with status 2, a moment after the deletion so that the Tenants' removal, which comes
+   * first, is told on their namespaces ({@code OrphanedNamespaces}).
+   */
+  private void crdDeleted(String crd) {
+    LOG.error("the CRD {} was deleted: tenantguard cannot enforce or report anything without it. The tenants'"
+        + " namespaces keep their data and protection (admission policies, RBAC, NetworkPolicies stay in the API"
+        + " server). Reinstall it (kubectl apply -f crds/) and start tenantguard again", crd);
+    Thread stop = new Thread(() -> {
+      try {
+        Thread.sleep(CRD_DELETION_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      close();
+      exit.accept(2);
+    }, "tenantguard-crd-deleted");
+    stop.start();
   }
 
   /** Healthy while every informer is connected; a broken watch that does not heal restarts the pod. */
@@ -165,7 +195,10 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (stopping) {
+      return;
+    }
     LOG.info("stopping tenantguard");
     stopping = true;
     if (operator != null) {
@@ -176,6 +209,9 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     if (foreignNamespaces != null) {
       foreignNamespaces.close();
+    }
+    if (crds != null) {
+      crds.close();
     }
     if (probes != null) {
       probes.close();

@@ -27,7 +27,10 @@ public final class MockServerOperator {
             OperatorSettings.local(false),
             client,
             clock,
-            o -> o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
+            o -> o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false),
+            status -> {
+              throw new AssertionError("the operator asked to exit with status " + status);
+            });
     runtime.start();
     return runtime;
   }

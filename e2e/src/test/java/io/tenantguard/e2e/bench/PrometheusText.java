@@ -6,11 +6,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Sums of samples in the Prometheus text format, the API server's and the operator's. */
-final class PrometheusText {
+public final class PrometheusText {
   private PrometheusText() {}
 
   /** The sum of the samples of {@code metric} whose labels pass {@code labels}. */
-  static double sum(String text, String metric, Predicate<String> labels) {
+  public static double sum(String text, String metric, Predicate<String> labels) {
     return sumBy(text, metric, l -> labels.test(l) ? "" : null).getOrDefault("", 0.0);
   }
 
