@@ -1,5 +1,8 @@
 package io.tenantguard.cli;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.util.Map;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tenantguard.api.v1alpha1.ApiGroup;
@@ -10,7 +13,12 @@ final class ClusterConnection {
   private ClusterConnection() {}
 
   static KubernetesClient open() {
-    KubernetesClient client = Clients.create();
+    return open(Map.of());
+  }
+
+  /** @param interceptors what every request of the client also passes through, by name */
+  static KubernetesClient open(Map<String, Interceptor> interceptors) {
+    KubernetesClient client = Clients.create(Config.autoConfigure(null), interceptors);
     String url = client.getConfiguration().getMasterUrl();
     try {
       client.getKubernetesVersion();

@@ -1,6 +1,8 @@
 package io.tenantguard.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.tenantguard.operator.LeaseFence;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import io.tenantguard.separation.SeparationDefaults;
@@ -108,7 +110,10 @@ final class RunCommand implements Callable<Integer> {
     validate();
     SeparationDefaults separationDefaults = separationDefaults();
     Logging.use(logFormat);
-    KubernetesClient client = ClusterConnection.open();
+    KubernetesClient client = ClusterConnection.open(leaderElection
+        ? Map.of(LeaseFence.NAME, new LeaseFence(OperatorSettings.LEASE_NAME,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE, System::nanoTime))
+        : Map.of());
     String leaseNamespace =
         leaderElection
             ? (leaderElectionNamespace != null ? leaderElectionNamespace : client.getNamespace())

@@ -98,7 +98,9 @@ public final class OperatorRuntime implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, meters, clock);
     if (settings.admissionPolicies()) {
       policies = new ClusterPolicyKeeper(client, events, meters);
-      policies.start();
+      if (!settings.leaderElection()) {
+        policies.start();
+      }
     }
     TenantPipeline pipeline = pipeline(settings.separationDefaults());
     foreignNamespaces = ForeignNamespaces.start(client);
@@ -140,7 +142,12 @@ public final class OperatorRuntime implements AutoCloseable {
    */
   private LeaderElectionConfiguration leaderElection() {
     LeaderCallbacks callbacks = new LeaderCallbacks(
-        () -> LOG.info("leading: this replica reconciles"),
+        () -> {
+          LOG.info("leading: this replica reconciles and keeps the admission policies");
+          if (policies != null) {
+            policies.start();
+          }
+        },
         () -> {
           if (!stopping) {
             LOG.error("lost the leader Lease; exiting so that only the new leader reconciles");
@@ -154,7 +161,7 @@ public final class OperatorRuntime implements AutoCloseable {
         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-        null,
+        identity(),
         callbacks,
         false);
   }
@@ -178,6 +185,15 @@ public final class OperatorRuntime implements AutoCloseable {
       exit.accept(2);
     }, "tenantguard-crd-deleted");
     stop.start();
+  }
+
+  /**
+   * Unique per replica: its pod's name where there is one, and a random part, so that two replicas
+   * on one host (HOSTNAME shared or unset) never both believe they hold the Lease.
+   */
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank() ? "tenantguard" : host) + "_" + java.util.UUID.randomUUID();
   }
 
   /** Healthy while every informer is connected; a broken watch that does not heal restarts the pod. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operator as it runs in production: its jar in a JVM of its own, sized as in the chart's
@@ -55,15 +56,23 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** The operator with these options of {@code run} besides its probe address and port; its output in {@code log}. */
   public static OperatorProcess start(Path jar, Path kubeconfig, int port, Path log, String... options) throws IOException {
+    return start(jar, kubeconfig, port, log, Map.of(), List.of(), options);
+  }
+
+  /** The same, with more variables in its environment and more options for its JVM. */
+  public static OperatorProcess start(Path jar, Path kubeconfig, int port, Path log, Map<String, String> environment,
+      List<String> jvmOptions, String... options) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvm());
+    command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "run", "--probe-address", "127.0.0.1", "--probe-port", String.valueOf(port)));
     command.addAll(Arrays.asList(options));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    builder.environment().putAll(environment);
     Files.createDirectories(log.getParent());
     return new OperatorProcess(builder.start(), port);
   }
@@ -101,6 +110,22 @@ public final class OperatorProcess implements AutoCloseable {
   /** SIGKILL: no shutdown hook, no orderly stop, as a crashed node or an OOM kill leaves it. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
+  }
+
+  /** SIGSTOP: frozen as a process in a long pause or a node cut off is, its state kept. */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: it runs on from where it stopped, unaware that time passed. */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    if (new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+    }
   }
 
   public boolean isAlive() {

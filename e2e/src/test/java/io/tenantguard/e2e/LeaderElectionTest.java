@@ -1,0 +1,161 @@
+package io.tenantguard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.tenantguard.api.v1alpha1.Certification;
+import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.e2e.bench.OperatorProcess;
+import io.tenantguard.operator.OperatorSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two replicas with leader election, as the chart runs them. The leader killed mid-provisioning:
+ * the other takes over within the Lease's duration and finishes the work. The leader frozen
+ * (SIGSTOP) past its Lease, then thawed: it writes nothing more, as the API server's own audit log
+ * shows, request by request, by each replica's user agent, and exits.
+ */
+@ExtendWith(RealCluster.class)
+@Order(Integer.MAX_VALUE - 5) // runs operators of its own: after the suites that share one
+class LeaderElectionTest {
+  private static final String LEASE_NAMESPACE = "tenantguard-system";
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+  private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
+
+  private final List<OperatorProcess> replicas = new ArrayList<>();
+  private final Figures figures = new Figures("leader_election");
+
+  @Test
+  void theOtherReplicaTakesOverWithinTheLeaseAndAFencedOldLeaderWritesNothing(RealCluster.Cluster cluster) throws Exception {
+    Assumptions.assumeTrue(cluster.startedHere(), "reads the API server's audit log: only of a control plane this run started");
+    cluster.stopOperator();
+    KubernetesClient admin = cluster.admin();
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata().build())
+        .serverSideApply();
+    Platform.applyRegionsAndClassifications(admin);
+    try {
+      OperatorProcess a = replica(cluster, "a");
+      OperatorProcess b = replica(cluster, "b");
+      String first = awaitLeader(admin, Set.of("a", "b"));
+
+      applyTenants(admin, "le-a", 6);
+      Thread.sleep(300);
+      (first.equals("a") ? a : b).kill();
+      long killed = System.nanoTime();
+      String second = awaitLeader(admin, Set.of(first.equals("a") ? "b" : "a"));
+      double takeover = (System.nanoTime() - killed) / 1e9;
+      figures.put("takeover_after_leader_killed_seconds", Math.round(takeover * 10) / 10.0);
+      // the Lease expires a Lease duration after the other replica last saw it renewed; it looks
+      // every retry period, with up to 1.2 times as much jitter: once to see the last renewal, once to take it
+      Duration bound = LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE
+          .plus(LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE.multipliedBy(2 * 22).dividedBy(10));
+      assertThat(takeover).as("seconds until the other replica leads").isLessThanOrEqualTo(bound.toSeconds());
+      awaitConverged(admin, "le-a", 6);
+
+      OperatorProcess c = replica(cluster, "c");
+      OperatorProcess leader = second.equals("a") ? a : b;
+      applyTenants(admin, "le-b", 6);
+      Thread.sleep(300);
+      leader.pause();
+      awaitLeader(admin, Set.of("c"));
+      Instant tookOver = Instant.now();
+      applyTenants(admin, "le-c", 4);
+      awaitConverged(admin, "le-b", 6);
+      awaitConverged(admin, "le-c", 4);
+      leader.resume();
+      Integer status = leader.awaitExit(Duration.ofMinutes(1));
+      Thread.sleep(2_000); // the audit log is written asynchronously
+
+      Map<String, Long> before = writes(Instant.EPOCH, tookOver);
+      Map<String, Long> after = writes(tookOver, Instant.MAX);
+      figures.put("old_leader_exit_status", status);
+      figures.put("old_leader_writes_before_losing_the_lease", before.getOrDefault(agent(second), 0L));
+      figures.put("old_leader_writes_after_losing_the_lease", after.getOrDefault(agent(second), 0L));
+      figures.put("new_leader_writes_after_taking_over", after.getOrDefault(agent("c"), 0L));
+      figures.write();
+      assertThat(before.getOrDefault(agent(second), 0L)).as("the audit log tells the replicas apart: writes of the old leader while it led").isPositive();
+      assertThat(after.getOrDefault(agent("c"), 0L)).as("writes of the new leader").isPositive();
+      assertThat(after.getOrDefault(agent(second), 0L)).as("writes of the old leader once another held the Lease").isZero();
+      assertThat(status).as("the thawed old leader exits").isEqualTo(1);
+    } finally {
+      for (OperatorProcess replica : replicas) {
+        if (replica.isAlive()) {
+          replica.resume(); // a frozen process does not stop on SIGTERM
+        }
+        replica.close();
+      }
+    }
+  }
+
+  private OperatorProcess replica(RealCluster.Cluster cluster, String name) throws Exception {
+    Path log = E2e.repoRoot().resolve("e2e/target/faults/replica-" + name + ".log");
+    Files.createDirectories(log.getParent());
+    OperatorProcess replica = OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"),
+        cluster.kubeconfig(), OperatorProcess.freePort(), log, Map.of("HOSTNAME", "replica-" + name),
+        List.of("-Dkubernetes.user.agent=" + agent(name)),
+        "--leader-election", "--leader-election-namespace", LEASE_NAMESPACE);
+    replicas.add(replica);
+    return replica;
+  }
+
+  private static String agent(String replica) {
+    return "tenantguard-replica-" + replica;
+  }
+
+  /** The replica holding the Lease, once one of {@code candidates} does. */
+  private static String awaitLeader(KubernetesClient admin, Set<String> candidates) {
+    String[] leader = new String[1];
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+      Lease lease = admin.leases().inNamespace(LEASE_NAMESPACE).withName(OperatorSettings.LEASE_NAME).get();
+      String holder = lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+      leader[0] = candidates.stream().filter(c -> holder != null && holder.startsWith("replica-" + c + "_")).findFirst().orElse(null);
+      return leader[0] != null;
+    });
+    return leader[0];
+  }
+
+  private static void applyTenants(KubernetesClient admin, String prefix, int count) {
+    IntStream.range(0, count).forEach(i -> Platform.apply(admin, Tenants.tenant(prefix + "-" + i, List.of(Certification.HDS),
+        Tenants.namespace(prefix + "-" + i + "-records", "fr-paris", "health"))));
+  }
+
+  private static void awaitConverged(KubernetesClient admin, String prefix, int count) {
+    await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+      for (int i = 0; i < count; i++) {
+        assertThat(Provisioned.in(admin.resources(Tenant.class).withName(prefix + "-" + i).get())).as(prefix + "-" + i).isTrue();
+        assertThat(PlanConformance.differences(admin, prefix + "-" + i)).isEmpty();
+      }
+    });
+  }
+
+  /** Writes the API server received between two moments, by user agent, from its audit log. */
+  private static Map<String, Long> writes(Instant from, Instant to) throws Exception {
+    Map<String, Long> byAgent = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(E2e.runFolder().resolve("logs/audit.log"))) {
+      JsonNode entry = Serialization.jsonMapper().readTree(line);
+      Instant received = Instant.parse(entry.path("requestReceivedTimestamp").asText());
+      if (WRITES.contains(entry.path("verb").asText()) && !received.isBefore(from) && received.isBefore(to)) {
+        byAgent.merge(entry.path("userAgent").asText(), 1L, Long::sum);
+      }
+    }
+    return byAgent;
+  }
+}
