@@ -9,6 +9,8 @@ public final class StatusConditions {
   public static final String CONTACTS_NAMED = "ContactsNamed";
   public static final String ACCESS_REVIEWED = "AccessReviewed";
   public static final String LIFECYCLE_ENFORCED = "LifecycleEnforced";
+  public static final String ACCESS_CONTROLLED = "AccessControlled";
+  public static final String DUTIES_ATTESTED = "DutiesAttested";
   public static final String MAINTENANCE_PLANNED = "MaintenancePlanned";
   /** kstatus: true while the operator is still converging. */
   public static final String RECONCILING = "Reconciling";
