@@ -13,6 +13,7 @@ import java.util.List;
  * @param iso2022 the ISO 27001:2022 Annex A control equivalent to that clause ({@code 8.22})
  * @param evaluator the capability that gives its evidence, by package name ({@code separation}), or
  *     {@link #ATTESTATION} for an organisational duty nothing in the cluster can evaluate
+ * @param condition the condition of the Tenant its evidence feeds, which holds the detail
  */
 public record Control(
     String id,
@@ -22,7 +23,8 @@ public record Control(
     String iso2022,
     String title,
     ControlOwner owner,
-    String evaluator) {
+    String evaluator,
+    String condition) {
 
   /** The evaluator of organisational duties: the provider's attestations, from the operator's configuration. */
   public static final String ATTESTATION = "attestation";

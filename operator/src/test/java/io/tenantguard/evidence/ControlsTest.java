@@ -64,6 +64,8 @@ class ControlsTest {
         assertThat(Controls.ALL).as("catalogued").containsAll(evaluated);
         assertThat(evaluated).as(capability + " for " + tenant)
             .containsExactlyInAnyOrderElementsOf(Controls.ALL.stream().filter(c -> c.evaluator().equals(capability)).toList());
+        assertThat(contributed.contribution().evidence())
+            .allSatisfy(e -> assertThat(e.condition()).as(e.control().id()).isEqualTo(e.control().condition()));
       }
     }
   }
@@ -95,7 +97,8 @@ class ControlsTest {
           equivalent.
         - **applies to**: ISO 27001 applies to every tenant; SNC and HDS to tenants whose `spec.compliance`
           carries them (otherwise `NotApplicable`).
-        - **evaluated by**: the capability that gives its evidence, or `attestation` for an organisational duty
+        - **evaluated by (condition)**: the capability that gives its evidence and the Tenant condition that
+          holds its detail, or `attestation` for an organisational duty
           nothing in the cluster can evaluate: the client's own are `ClientResponsibility`; the provider's are
           `ProviderAttested` with the reference the operator is given (`run --attestation CONTROL=REFERENCE`,
           or `--attestations FILE`, a YAML map of CONTROL: REFERENCE), `NotEnforced` (`NotAttested`) otherwise.
@@ -107,11 +110,11 @@ class ControlsTest {
         """);
     for (MatrixSection section : MatrixSection.values()) {
       doc.append("\n## ").append(section.heading()).append("\n\n")
-          .append("| id | ISO 2013 | ISO 2022 | title | owner | applies to | evaluated by |\n")
+          .append("| id | ISO 2013 | ISO 2022 | title | owner | applies to | evaluated by (condition) |\n")
           .append("| --- | --- | --- | --- | --- | --- | --- |\n");
       Controls.ALL.stream().filter(c -> c.section() == section).forEach(c -> doc.append(Arrays.stream(new String[] {
               "`" + c.id() + "`", c.iso2013(), c.iso2022(), c.title(), c.owner().name(), c.appliesUnder(),
-              "`" + c.evaluator() + "`"})
+              "`" + c.evaluator() + "` (`" + c.condition() + "`)"})
           .collect(Collectors.joining(" | ", "| ", " |\n"))));
     }
     return doc.toString();
