@@ -99,6 +99,7 @@ public final class OperatorRuntime implements AutoCloseable {
     register(new DataClassificationReconciler(clock));
     register(new OrphanedNamespaces(events, meters));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
+    probes.serve(ReportEndpoint.PATH, new ReportEndpoint(client, clock));
     operator.start();
     LOG.info(
         "tenantguard {} started against {}; probes and metrics on port {}",
