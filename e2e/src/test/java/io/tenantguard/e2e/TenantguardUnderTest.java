@@ -27,6 +27,11 @@ public final class TenantguardUnderTest implements AutoCloseable {
     return new TenantguardUnderTest(runtime);
   }
 
+  /** The port of its probes, metrics and reports. */
+  public int probePort() {
+    return runtime.probePort();
+  }
+
   @Override
   public void close() {
     runtime.close();
