@@ -50,6 +50,12 @@ final class Browser {
     }
   }
 
+  /** Makes the window as tall as the page, so that a screenshot shows all of it. */
+  static void wholePage(ChromeDriver browser) {
+    Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, height.intValue() + 40));
+  }
+
   /** Where screenshots go: beside the test reports, so that they are kept with the test output. */
   static Path screenshots() throws IOException {
     return Files.createDirectories(E2e.repoRoot().resolve("e2e/target/screenshots"));

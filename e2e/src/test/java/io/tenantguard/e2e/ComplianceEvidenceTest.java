@@ -190,6 +190,9 @@ class ComplianceEvidenceTest {
       assertThat(hosting.findElement(By.cssSelector("td.state")).getText()).startsWith("Enforced");
       assertThat(hosting.findElement(By.cssSelector("td.state")).getCssValue("background-color"))
           .isNotEqualTo("rgba(198, 40, 40, 1)");
+      Files.write(Browser.screenshots().resolve("ev-no-doctor-violated-control.png"),
+          contacts.getScreenshotAs(OutputType.BYTES));
+      Browser.wholePage(browser);
       Files.write(Browser.screenshots().resolve("ev-no-doctor-report.png"), browser.getScreenshotAs(OutputType.BYTES));
     } finally {
       browser.quit();

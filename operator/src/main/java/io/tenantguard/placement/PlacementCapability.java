@@ -55,11 +55,8 @@ public final class PlacementCapability implements Capability {
     CONTROLS.forEach(control -> contribution.evidence(new Evidence(
         control, verdict.state(), StatusConditions.REGION_PINNED, verdict.reason(), verdict.message())));
     // the client's part: the region each namespace names is its choice, held when placement holds
-    contribution.evidence(verdict.state() == ControlState.Enforced
-        ? new Evidence(Controls.HDS_HOSTING_CHOICE, ControlState.Enforced, StatusConditions.REGION_PINNED,
-            COUNTRY_CHOSEN, "the client chose, per namespace, the region hosting its data: " + hosting(namespaces))
-        : new Evidence(Controls.HDS_HOSTING_CHOICE, verdict.state(), StatusConditions.REGION_PINNED, verdict.reason(),
-            verdict.message()));
+    contribution.evidence(new Evidence(Controls.HDS_HOSTING_CHOICE, verdict.state(), StatusConditions.REGION_PINNED,
+        verdict.state() == ControlState.Enforced ? COUNTRY_CHOSEN : verdict.reason(), verdict.message()));
 
     List<NamespaceStatus> placed = namespaces.stream()
         .map(ns -> new NamespaceStatus(ns.name(), ns.view().regionName(), ns.view().classificationName(), ns.state(),

@@ -17,7 +17,7 @@ final class HtmlReport {
       .state{font-weight:700;white-space:nowrap}.Enforced{color:#116329}.ProviderAttested{color:#0b5394}
       .Violated{color:#fff;background:#c62828}.NotEnforced{color:#8a4b00;background:#fff1d6}
       .ClientResponsibility{color:#5b3b8c}.NotApplicable{color:#667}
-      tr.Violated td{background:#fdecea}tr.Violated td.state{background:#c62828;color:#fff}
+      tr.row-Violated td{background:#fdecea}tr.row-Violated td.state{background:#c62828;color:#fff}
       .report+.report{border-top:3px solid #1d2430;margin-top:3rem}
       """;
 
@@ -43,7 +43,7 @@ final class HtmlReport {
       html.append("<h2>").append(escape(section)).append("</h2><table><thead><tr><th>Control</th><th>ISO 27001:2013")
           .append("</th><th>ISO 27001:2022</th><th>Title</th><th>Owner</th><th>State</th><th>Evidence</th></tr>")
           .append("</thead><tbody>");
-      rows.forEach(row -> html.append("<tr class=\"").append(row.state()).append("\" id=\"control-")
+      rows.forEach(row -> html.append("<tr class=\"row-").append(row.state()).append("\" id=\"control-")
           .append(escape(row.id())).append("\"><td><code>").append(escape(row.id())).append("</code></td><td>")
           .append(escape(row.iso2013())).append("</td><td>").append(escape(row.iso2022())).append("</td><td>")
           .append(escape(row.title())).append("</td><td>").append(escape(row.owner()))

@@ -92,7 +92,7 @@ class ReportsTest {
         .contains("| `HDS-4.5.4` (A.6.1.1 / 5.2) | Named contacts of the client, a health professional among them |"
             + " Shared | **Violated** (ContactMissing) | spec.contacts has no contact with role healthProfessional");
     assertThat(ReportFormat.html.render(List.of(report)))
-        .contains("<tr class=\"Violated\" id=\"control-HDS-4.5.4\">")
+        .contains("<tr class=\"row-Violated\" id=\"control-HDS-4.5.4\">")
         .doesNotContain("<script", "<link", "src=", "http://", "https://");
   }
 
