@@ -24,7 +24,16 @@ public final class StatusConditions {
 
   private StatusConditions() {}
 
-  /** A condition a capability feeds that does not hold: the ones that keep Ready false. */
+  /**
+   * A false condition that keeps Ready false: not one that only shows the client's own duties (its
+   * reviews) or the provider's organisational duties nobody attested.
+   */
+  public static boolean blocksReady(io.fabric8.kubernetes.api.model.Condition condition) {
+    return failing(condition) && !ACCESS_REVIEWED.equals(condition.getType())
+        && !DUTIES_ATTESTED.equals(condition.getType());
+  }
+
+  /** A condition a capability feeds that does not hold: bad news worth telling. */
   public static boolean failing(io.fabric8.kubernetes.api.model.Condition condition) {
     return switch (condition.getType()) {
       case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED -> false;
