@@ -216,10 +216,16 @@ public class TenantReconciler implements Reconciler<Tenant> {
       }
     }
     List<RoleBinding> bindings = owned.stream()
-        .flatMap(ns -> tenantBindings.list(ns.getMetadata().getName(), binding -> true))
+        .flatMap(ns -> tenantBindings.list(ns.getMetadata().getName(), binding -> !managed(binding)))
         .toList();
     return new TenantInputs(
         tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant(), bindings);
+  }
+
+  /** Whether tenantguard made it: the informer's selector leaves those out already, and this says so twice. */
+  private static boolean managed(HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null && Labels.MANAGER.equals(labels.get(Labels.MANAGED_BY));
   }
 
   private static <R extends HasMetadata> Map<String, R> cached(InformerEventSource<R, Tenant> source) {
