@@ -134,6 +134,12 @@ class ChartTest {
 
       Tenant ready = Platform.awaitPhase(admin, "chart-proof", TenantPhase.Ready);
       assertThat(ready.getStatus().namespaces()).hasSize(1);
+      // the report endpoint checks its callers with the chart's permissions (TokenReview, SubjectAccessReview)
+      var report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + operator.probePort() + "/reports/chart-proof"))
+          .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+      assertThat(report.body()).contains("\"tenant\":\"chart-proof\"");
       assertThat(admin.network().v1().networkPolicies().inNamespace("chart-proof-web").list().getItems()).hasSize(2);
 
       admin.rbac().clusterRoles().withName("tg-operator").edit(role -> {

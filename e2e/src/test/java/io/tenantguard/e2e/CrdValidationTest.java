@@ -37,6 +37,8 @@ class CrdValidationTest {
           bad cidr                  | $C\\nnetwork: {egress: [{cidr: 10.0.0.0/33}]}                                                                                | spec.network.egress[0].cidr | must be a CIDR
           bad port                  | $C\\nnetwork: {ingress: [{namespace: x, ports: [{port: 70000}]}]}                                                            | spec.network.ingress[0].ports[0].port | should be less than or equal to 65535
           bad lifecycle state       | $C\\nlifecycle: {state: Deleted}                                                                                            | spec.lifecycle.state   | Unsupported value: "Deleted"
+          review of no digest       | $C\\naccessReview: {lastReviewedAt: '2026-11-30T09:00:00Z', reviewer: Claire, accessDigest: 'md5:abc'}                      | spec.accessReview.accessDigest | should match '^sha256:[0-9a-f]{64}$'
+          review without a date     | $C\\naccessReview: {reviewer: Claire, accessDigest: 'sha256:0000000000000000000000000000000000000000000000000000000000000000'} | spec.accessReview.lastReviewedAt | Required value
           """)
   void tenantRuleRefusesAndNamesTheField(String rule, String spec, String field, String message, RealCluster.Cluster cluster) {
     String yaml = tenant("cv-" + rule.replaceAll("[^a-z]+", "-"), spec.replace("$C", CONTACTS).replace("\\n", "\n"));

@@ -38,6 +38,11 @@ public final class TenantguardUnderTest implements AutoCloseable {
     System.err.println("tenantguard under test stopped itself and would exit with status " + status);
   }
 
+  /** The port of its probes, metrics and reports. */
+  public int probePort() {
+    return runtime.probePort();
+  }
+
   @Override
   public void close() {
     runtime.close();

@@ -2,13 +2,16 @@ package io.tenantguard.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.tenantguard.attestation.Attestations;
 import io.tenantguard.operator.LeaseFence;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import io.tenantguard.separation.SeparationDefaults;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -105,10 +108,24 @@ final class RunCommand implements Callable<Integer> {
       description = "The most one container may ask for, where the Tenant's spec.limits leaves it unset (TENANTGUARD_DEFAULT_MAX, default: no maximum).")
   Map<String, String> defaultMax;
 
+  @Option(
+      names = "--attestation",
+      paramLabel = "CONTROL=REFERENCE",
+      description = "The reference of the provider's attestation of an organisational duty, such as ISO27001-A.11.1.1='ISO 27001 certificate 2025-117'; repeatable; over those of --attestations.")
+  List<String> attestation = List.of();
+
+  @Option(
+      names = "--attestations",
+      paramLabel = "FILE",
+      defaultValue = "${env:TENANTGUARD_ATTESTATIONS}",
+      description = "A YAML file mapping organisational duties to the references of the provider's attestations, CONTROL: REFERENCE (TENANTGUARD_ATTESTATIONS; docs/controls.md lists the duties).")
+  Path attestationsFile;
+
   @Override
   public Integer call() throws Exception {
     validate();
     SeparationDefaults separationDefaults = separationDefaults();
+    Attestations attestations = attestations();
     Logging.use(logFormat);
     KubernetesClient client = ClusterConnection.open(leaderElection
         ? Map.of(LeaseFence.NAME, new LeaseFence(OperatorSettings.LEASE_NAME,
@@ -121,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
     OperatorSettings settings =
         new OperatorSettings(
             new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval,
-            separationDefaults);
+            separationDefaults, attestations);
     CountDownLatch stopped = new CountDownLatch(1);
     OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
     Runtime.getRuntime()
@@ -157,6 +174,24 @@ final class RunCommand implements Callable<Integer> {
     defaults = option("--default-request", "TENANTGUARD_DEFAULT_REQUEST", defaults::withDefaultRequest, defaultRequest);
     defaults = option("--default-limit", "TENANTGUARD_DEFAULT_LIMIT", defaults::withDefaultLimit, defaultLimit);
     return option("--default-max", "TENANTGUARD_DEFAULT_MAX", defaults::withMax, defaultMax);
+  }
+
+  /** The file's attestations with the repeated option's over them; a bad one names its option. */
+  private Attestations attestations() {
+    Attestations fromFile = Attestations.NONE;
+    if (attestationsFile != null) {
+      try {
+        fromFile = Attestations.read(attestationsFile);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(),
+            "Invalid value for option '--attestations' (or TENANTGUARD_ATTESTATIONS): " + e.getMessage(), e);
+      }
+    }
+    try {
+      return fromFile.plus(Attestations.parse(attestation));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--attestation': " + e.getMessage(), e);
+    }
   }
 
   private SeparationDefaults option(

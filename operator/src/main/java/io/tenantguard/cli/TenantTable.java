@@ -68,7 +68,7 @@ public final class TenantTable {
       return "-";
     }
     String failing = status.conditions().stream()
-        .filter(StatusConditions::failing)
+        .filter(StatusConditions::blocksReady)
         .map(Condition::getType)
         .collect(Collectors.joining(","));
     return ready.getReason() + (failing.isEmpty() ? "" : " (" + failing + ")");

@@ -4,7 +4,8 @@ import io.tenantguard.api.v1alpha1.tenant.ControlState;
 
 /**
  * What a capability found about one control of one tenant: its state, the condition it feeds, and
- * a reason and message that name the objects concerned.
+ * a reason and message that name the objects concerned. For a ProviderAttested control, the
+ * message is the reference of the provider's attestation.
  */
 public record Evidence(Control control, ControlState state, String condition, String reason, String message) {
 

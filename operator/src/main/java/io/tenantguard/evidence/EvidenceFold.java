@@ -30,8 +30,11 @@ public final class EvidenceFold {
    * @param notReady the evidence that keeps Ready false, the first of it deciding Ready's reason;
    *     empty when the tenant is Ready
    * @param controls every control of the catalogue, in its order
+   * @param unattested the provider's organisational duties that apply and nobody attested: shown
+   *     NotEnforced, named by Ready's message, and not held against Ready (README: why)
    */
-  public record Folded(List<Condition> conditions, List<Evidence> notReady, List<ControlStatus> controls) {
+  public record Folded(
+      List<Condition> conditions, List<Evidence> notReady, List<ControlStatus> controls, List<Control> unattested) {
     public boolean ready() {
       return notReady.isEmpty();
     }
@@ -48,16 +51,35 @@ public final class EvidenceFold {
     List<Condition> conditions = conditionTypes.stream()
         .map(type -> condition(type, applicable.stream().filter(e -> e.condition().equals(type)).toList(), generation))
         .toList();
-    List<Evidence> notReady = applicable.stream().filter(EvidenceFold::keepsNotReady).toList();
-    return new Folded(conditions, notReady, controls(applicable, compliance));
+    List<Evidence> notReady = new ArrayList<>(applicable.stream().filter(EvidenceFold::keepsNotReady).toList());
+    notReady.addAll(unevaluated(applicable, compliance));
+    List<Control> unattested = applicable.stream()
+        .filter(e -> e.control().organisational() && e.state() == ControlState.NotEnforced)
+        .map(Evidence::control)
+        .distinct()
+        .toList();
+    return new Folded(conditions, notReady, controls(applicable, compliance), unattested);
   }
 
   /**
    * Something declared that nothing enforces always counts; a violated duty counts when the
    * provider answers for it (a client's overdue review is shown, not held against the platform).
+   * An organisational duty without the provider's attestation is a statement about the provider's
+   * organisation nobody made, not a fault of the tenant's cluster state: it is shown, not counted.
    */
   private static boolean keepsNotReady(Evidence e) {
-    return e.state() == ControlState.NotEnforced || (e.state() == ControlState.Violated && e.control().providerEnforces());
+    return (e.state() == ControlState.NotEnforced && !e.control().organisational())
+        || (e.state() == ControlState.Violated && e.control().providerEnforces());
+  }
+
+  /** A control of the catalogue that applies and that no capability evaluated: never a silent pass. */
+  private static List<Evidence> unevaluated(List<Evidence> applicable, List<Certification> compliance) {
+    return Controls.ALL.stream()
+        .filter(control -> control.appliesTo(compliance))
+        .filter(control -> applicable.stream().noneMatch(e -> e.control().equals(control)))
+        .map(control -> new Evidence(control, ControlState.NotEnforced, NO_EVALUATOR, NO_EVALUATOR,
+            control.id() + " applies and its evaluator (" + control.evaluator() + ") gave no evidence"))
+        .toList();
   }
 
   private static Condition condition(String type, List<Evidence> evidence, long generation) {
@@ -86,7 +108,8 @@ public final class EvidenceFold {
           .filter(e -> e.control().equals(control))
           .min(Comparator.comparingInt(e -> SEVERITY.indexOf(e.state())));
       controls.add(worst
-          .map(e -> new ControlStatus(control.id(), e.state(), e.reason()))
+          .map(e -> new ControlStatus(control.id(), e.state(), e.reason(),
+              e.state() == ControlState.ProviderAttested ? e.message() : null))
           .orElse(new ControlStatus(control.id(), ControlState.NotEnforced, NO_EVALUATOR)));
     }
     return controls;

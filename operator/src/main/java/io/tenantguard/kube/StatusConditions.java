@@ -9,6 +9,8 @@ public final class StatusConditions {
   public static final String CONTACTS_NAMED = "ContactsNamed";
   public static final String ACCESS_REVIEWED = "AccessReviewed";
   public static final String LIFECYCLE_ENFORCED = "LifecycleEnforced";
+  public static final String ACCESS_CONTROLLED = "AccessControlled";
+  public static final String DUTIES_ATTESTED = "DutiesAttested";
   public static final String MAINTENANCE_PLANNED = "MaintenancePlanned";
   /** kstatus: true while the operator is still converging. */
   public static final String RECONCILING = "Reconciling";
@@ -22,7 +24,16 @@ public final class StatusConditions {
 
   private StatusConditions() {}
 
-  /** A condition a capability feeds that does not hold: the ones that keep Ready false. */
+  /**
+   * A false condition that keeps Ready false: not one that only shows the client's own duties (its
+   * reviews) or the provider's organisational duties nobody attested.
+   */
+  public static boolean blocksReady(io.fabric8.kubernetes.api.model.Condition condition) {
+    return failing(condition) && !ACCESS_REVIEWED.equals(condition.getType())
+        && !DUTIES_ATTESTED.equals(condition.getType());
+  }
+
+  /** A condition a capability feeds that does not hold: bad news worth telling. */
   public static boolean failing(io.fabric8.kubernetes.api.model.Condition condition) {
     return switch (condition.getType()) {
       case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED -> false;

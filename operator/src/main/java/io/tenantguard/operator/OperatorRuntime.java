@@ -19,6 +19,8 @@ import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
 import io.tenantguard.separation.SeparationDefaults;
 import io.tenantguard.access.AccessCapability;
+import io.tenantguard.attestation.AttestationCapability;
+import io.tenantguard.attestation.Attestations;
 import io.tenantguard.encryption.EncryptionCapability;
 import io.tenantguard.lifecycle.LifecycleCapability;
 import io.tenantguard.lifecycle.OrphanedNamespaces;
@@ -102,7 +104,7 @@ public final class OperatorRuntime implements AutoCloseable {
         policies.start();
       }
     }
-    TenantPipeline pipeline = pipeline(settings.separationDefaults());
+    TenantPipeline pipeline = pipeline(settings.separationDefaults(), settings.attestations());
     foreignNamespaces = ForeignNamespaces.start(client);
     crds = CrdWatch.start(client, this::crdDeleted);
     register(new RegionReconciler(clock));
@@ -111,6 +113,7 @@ public final class OperatorRuntime implements AutoCloseable {
     register(new DataClassificationReconciler(clock));
     register(new OrphanedNamespaces(events, meters));
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
+    probes.serve(ReportEndpoint.PATH, new ReportEndpoint(client, clock));
     operator.start();
     LOG.info(
         "tenantguard {} started against {}; probes and metrics on port {}",
@@ -120,13 +123,19 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   /** The Tenant's capabilities, in the order their conditions are listed. A new capability is one line here. */
-  public static TenantPipeline pipeline(SeparationDefaults defaults) {
+  public static TenantPipeline pipeline(SeparationDefaults defaults, Attestations attestations) {
     return new TenantPipeline(List.of(
         new SeparationCapability(defaults),
         new PlacementCapability(),
         new EncryptionCapability(),
         new AccessCapability(),
-        new LifecycleCapability()));
+        new LifecycleCapability(),
+        new AttestationCapability(attestations)));
+  }
+
+  /** Without attestations: every organisational duty of the provider is shown NotEnforced. */
+  public static TenantPipeline pipeline(SeparationDefaults defaults) {
+    return pipeline(defaults, Attestations.NONE);
   }
 
   /** Every controller applies with one field manager, and resyncs at the configured interval. */

@@ -1,5 +1,6 @@
 package io.tenantguard.operator;
 
+import io.tenantguard.attestation.Attestations;
 import io.tenantguard.separation.SeparationDefaults;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param resyncInterval how often every resource is reconciled even when nothing changed, so that
  *     what the status states is re-verified
  * @param separationDefaults the quota and container limits of namespaces whose Tenant sets none
+ * @param attestations the provider's attestations of its organisational duties
  */
 public record OperatorSettings(
     InetSocketAddress probeAddress,
@@ -22,10 +24,23 @@ public record OperatorSettings(
     int reconcileThreads,
     boolean admissionPolicies,
     Duration resyncInterval,
-    SeparationDefaults separationDefaults) {
+    SeparationDefaults separationDefaults,
+    Attestations attestations) {
 
   public static final String LEASE_NAME = "tenantguard-leader";
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /** Without attestations. */
+  public OperatorSettings(
+      InetSocketAddress probeAddress,
+      String leaderElectionNamespace,
+      int reconcileThreads,
+      boolean admissionPolicies,
+      Duration resyncInterval,
+      SeparationDefaults separationDefaults) {
+    this(probeAddress, leaderElectionNamespace, reconcileThreads, admissionPolicies, resyncInterval, separationDefaults,
+        Attestations.NONE);
+  }
 
   /** With the built-in separation defaults. */
   public OperatorSettings(
@@ -41,6 +56,11 @@ public record OperatorSettings(
   /** On loopback, a free port, no leader election: the settings of tests and the quick start. */
   public static OperatorSettings local(boolean admissionPolicies) {
     return new OperatorSettings(new InetSocketAddress("127.0.0.1", 0), null, 4, admissionPolicies, DEFAULT_RESYNC);
+  }
+
+  public OperatorSettings withAttestations(Attestations more) {
+    return new OperatorSettings(probeAddress, leaderElectionNamespace, reconcileThreads, admissionPolicies,
+        resyncInterval, separationDefaults, more);
   }
 
   public boolean leaderElection() {

@@ -28,7 +28,9 @@ public final class PlacementCapability implements Capability {
   public static final String PINNED = "Pinned";
   public static final String PLACEMENT_REFUSED = "PlacementRefused";
   public static final String PLACEMENT_VIOLATED = "PlacementViolated";
-  private static final List<Control> CONTROLS = List.of(Controls.ISO_CONTRACTUAL_LOCATION, Controls.HDS_HOSTING_LOCATION);
+  public static final String COUNTRY_CHOSEN = "CountryChosen";
+  private static final List<Control> CONTROLS =
+      List.of(Controls.ISO_CONTRACTUAL_LOCATION, Controls.HDS_HOSTING_LOCATION, Controls.SNC_DATA_LOCALISATION);
 
   @Override
   public List<String> conditions() {
@@ -52,6 +54,9 @@ public final class PlacementCapability implements Capability {
     Verdict verdict = verdict(namespaces);
     CONTROLS.forEach(control -> contribution.evidence(new Evidence(
         control, verdict.state(), StatusConditions.REGION_PINNED, verdict.reason(), verdict.message())));
+    // the client's part: the region each namespace names is its choice, held when placement holds
+    contribution.evidence(new Evidence(Controls.HDS_HOSTING_CHOICE, verdict.state(), StatusConditions.REGION_PINNED,
+        verdict.state() == ControlState.Enforced ? COUNTRY_CHOSEN : verdict.reason(), verdict.message()));
 
     List<NamespaceStatus> placed = namespaces.stream()
         .map(ns -> new NamespaceStatus(ns.name(), ns.view().regionName(), ns.view().classificationName(), ns.state(),
@@ -97,7 +102,27 @@ public final class PlacementCapability implements Capability {
       return new Verdict(ControlState.Violated, PLACEMENT_VIOLATED, violated);
     }
     return new Verdict(ControlState.Enforced, PINNED,
-        "every namespace sits in a region that satisfies its classification and the tenant's contract");
+        "every namespace sits in a region that satisfies its classification and the tenant's contract: "
+            + hosting(namespaces));
+  }
+
+  /** "horizon-records, horizon-portal in fr-paris (FR; hosting centres PAR1 Saint-Denis, PAR2 Aubervilliers)". */
+  private static String hosting(List<PlacedNamespace> namespaces) {
+    Map<String, List<PlacedNamespace>> byRegion = namespaces.stream()
+        .filter(PlacedNamespace::provisioned)
+        .collect(Collectors.groupingBy(ns -> ns.view().regionName(), java.util.TreeMap::new, Collectors.toList()));
+    if (byRegion.isEmpty()) {
+      return "no namespace provisioned yet";
+    }
+    return byRegion.values().stream()
+        .map(placed -> {
+          String names = placed.stream().map(PlacedNamespace::name).collect(Collectors.joining(", "));
+          var region = placed.get(0).view().region();
+          String where = region == null ? "a region since deleted, its pinning kept"
+              : region.getSpec().country() + "; hosting centres " + String.join(", ", region.getSpec().hostingCentres());
+          return names + " in " + placed.get(0).view().regionName() + " (" + where + ")";
+        })
+        .collect(Collectors.joining("; "));
   }
 
   private static String messages(List<PlacedNamespace> namespaces, NamespaceState state) {

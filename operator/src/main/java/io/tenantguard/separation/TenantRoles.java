@@ -53,7 +53,7 @@ public final class TenantRoles {
   private TenantRoles() {}
 
   public static String clusterRoleName(TenantRole role) {
-    return "tenantguard-" + role.name();
+    return role.clusterRoleName();
   }
 
   public static List<ClusterRole> all() {

@@ -8,6 +8,7 @@ import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
+import io.tenantguard.capability.AccessList;
 import io.tenantguard.capability.Capability;
 import io.tenantguard.capability.Contribution;
 import io.tenantguard.capability.NamespaceMetadata;
@@ -63,7 +64,8 @@ public final class TenantPipeline {
         .map(ns -> new NamespaceStatus(ns.name(), ns.view().regionName(), ns.view().classificationName(), ns.state(),
             ns.message()))
         .toList();
-    return new TenantPlan(statuses, objects, contributions, hosting(namespaces), DesiredState.digest(objects));
+    return new TenantPlan(statuses, objects, contributions, hosting(namespaces), DesiredState.digest(objects),
+        AccessList.of(inputs).digest());
   }
 
   private List<PlacedNamespace> place(TenantInputs inputs) {

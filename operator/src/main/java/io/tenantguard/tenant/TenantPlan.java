@@ -12,13 +12,15 @@ import java.util.List;
  * TenantPipeline} without a cluster; applied by the dependents.
  *
  * @param digest a digest of every desired object: unchanged, it means the same plan as before
+ * @param accessDigest the digest of the tenant's current access list, which a review must name
  */
 public record TenantPlan(
     List<NamespaceStatus> namespaces,
     List<HasMetadata> objects,
     List<Contributed> contributions,
     Hosting hosting,
-    String digest) {
+    String digest,
+    String accessDigest) {
 
   /** One capability's part of the plan. */
   public record Contributed(Capability capability, Contribution contribution) {}

@@ -2,6 +2,7 @@ package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -14,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.tenantguard.capability.TenantInputs;
+import io.tenantguard.evidence.ControlTransitions;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -68,6 +70,8 @@ public class TenantReconciler implements Reconciler<Tenant> {
   static final String NAMESPACES = "namespaces";
   private static final String BY_REGION = "byRegion";
   private static final String BY_CLASSIFICATION = "byClassification";
+  private static final String BY_NAMESPACE = "byNamespace";
+  static final String TENANT_BINDINGS = "tenantBindings";
   static final String APPLIED = "Applied";
   static final String DRIFT_REVERTED = "DriftReverted";
   /** Up to this many objects of a kind are named in an Event; more are counted. */
@@ -81,6 +85,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private final ForeignNamespaces foreignNamespaces;
   private InformerEventSource<Region, Tenant> regions;
   private InformerEventSource<DataClassification, Tenant> classifications;
+  private InformerEventSource<RoleBinding, Tenant> tenantBindings;
 
   public TenantReconciler(TenantPipeline pipeline, TenantStatusFactory statuses, EventRecorder events,
       MeterRegistry meters, Clock clock, ForeignNamespaces foreignNamespaces) {
@@ -99,7 +104,31 @@ public class TenantReconciler implements Reconciler<Tenant> {
         BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification));
     regions = referenced(context, Region.class, BY_REGION);
     classifications = referenced(context, DataClassification.class, BY_CLASSIFICATION);
-    return List.of(regions, classifications);
+    context.getPrimaryCache().addIndexer(BY_NAMESPACE, tenant -> TenantReferences.names(tenant, TenantNamespace::name));
+    tenantBindings = tenantMadeBindings(context);
+    return List.of(regions, classifications, tenantBindings);
+  }
+
+  /**
+   * The RoleBindings tenant admins make themselves, for the access list and separation of duties:
+   * one watch of every RoleBinding not labelled as tenantguard's, which costs nothing while nobody
+   * changes one, however many tenants there are. They are never this controller's secondary
+   * resources (no primary maps to them), so that nothing prunes or applies over them.
+   */
+  private static InformerEventSource<RoleBinding, Tenant> tenantMadeBindings(EventSourceContext<Tenant> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(RoleBinding.class, Tenant.class)
+            .withName(TENANT_BINDINGS)
+            .withLabelSelector(Labels.MANAGED_BY + "!=" + Labels.MANAGER)
+            .withItemStore(new ManagedFieldsFreeStore<>())
+            .withSecondaryToPrimaryMapper(
+                binding -> context.getPrimaryCache().byIndex(BY_NAMESPACE, binding.getMetadata().getNamespace())
+                    .stream()
+                    .map(ResourceID::fromResource)
+                    .collect(Collectors.toSet()))
+            .withPrimaryToSecondaryMapper(tenant -> Set.of())
+            .build(),
+        context);
   }
 
   /** An informer on a kind tenants name, that wakes every tenant naming the changed object. */
@@ -187,7 +216,17 @@ public class TenantReconciler implements Reconciler<Tenant> {
         heldElsewhere.put(wanted.name(), "is not managed by tenantguard");
       }
     }
-    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant());
+    List<RoleBinding> bindings = owned.stream()
+        .flatMap(ns -> tenantBindings.list(ns.getMetadata().getName(), binding -> !managed(binding)))
+        .toList();
+    return new TenantInputs(
+        tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant(), bindings);
+  }
+
+  /** Whether tenantguard made it: the informer's selector leaves those out already, and this says so twice. */
+  private static boolean managed(HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null && Labels.MANAGER.equals(labels.get(Labels.MANAGED_BY));
   }
 
   private static <R extends HasMetadata> Map<String, R> cached(InformerEventSource<R, Tenant> source) {
@@ -242,6 +281,12 @@ public class TenantReconciler implements Reconciler<Tenant> {
           .map(action -> action.getKey() + " " + summary(action.getValue()))
           .collect(Collectors.joining("; ")));
     }
+    List<io.tenantguard.api.v1alpha1.tenant.ControlStatus> controlsBefore =
+        tenant.getStatus() == null ? List.of() : tenant.getStatus().controls();
+    List<io.tenantguard.evidence.Evidence> evidence =
+        plan.contributions().stream().flatMap(c -> c.contribution().evidence().stream()).toList();
+    ControlTransitions.turnedViolated(controlsBefore, next.controls()).forEach(control ->
+        events.warning(tenant, ControlTransitions.CONTROL_VIOLATED, ControlTransitions.message(control, evidence)));
     List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions();
     for (Condition condition : next.conditions()) {
       Condition before = Conditions.find(previous, condition.getType());

@@ -43,8 +43,7 @@ public final class TenantStatusFactory {
         EvidenceFold.fold(evidence(plan, outcome), conditionTypes, tenant.getSpec().compliance(), generation);
     List<Condition> next = new ArrayList<>();
     next.add(folded.ready()
-        ? Conditions.of(StatusConditions.READY, true, ENFORCED,
-            "every control that applies to the tenant is enforced", generation)
+        ? Conditions.of(StatusConditions.READY, true, ENFORCED, readyMessage(folded), generation)
         : Conditions.of(StatusConditions.READY, false, folded.notReady().get(0).reason(),
             EvidenceFold.messages(folded.notReady()), generation));
     next.addAll(folded.conditions());
@@ -69,7 +68,17 @@ public final class TenantStatusFactory {
         plan.hosting().countries(),
         plan.hosting().centres(),
         folded.controls(),
-        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest());
+        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest(),
+        plan.accessDigest());
+  }
+
+  /** What Ready claims, and what it does not: the provider's organisational duties nobody attested. */
+  private static String readyMessage(EvidenceFold.Folded folded) {
+    String message = "every control that applies to the tenant is enforced";
+    return folded.unattested().isEmpty() ? message
+        : message + " or attested, except organisational duties the provider has not attested ("
+            + StatusConditions.DUTIES_ATTESTED + "): "
+            + folded.unattested().stream().map(io.tenantguard.evidence.Control::id).collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**

@@ -44,7 +44,22 @@ class MainTest {
   @Test
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("run", "status", "quickstart");
+    assertThat(out.toString()).contains("run", "status", "report", "quickstart");
+  }
+
+  @Test
+  void anAttestationOfAControlTheClusterEvaluatesIsRefusedNamingTheOption() {
+    assertThat(run("run", "--attestation", "SNC-9.7=trust us")).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid value for option '--attestation': SNC-9.7 is evaluated in the"
+        + " cluster (by separation), never attested");
+  }
+
+  @Test
+  void aReportNeedsToKnowWhichTenantsAndAKnownFormat() {
+    assertThat(run("report", "--format", "html")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required argument (specify one of these): (--tenant=NAME | --all)");
+    assertThat(run("report", "--all", "--format", "pdf")).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid value for option '--format'", "json, markdown, html, oscal");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.tenantguard.testing;
 
+import io.tenantguard.api.v1alpha1.tenant.AccessGrant;
+import io.tenantguard.api.v1alpha1.tenant.AccessReview;
 import io.tenantguard.api.v1alpha1.tenant.Network;
 import io.tenantguard.api.v1alpha1.tenant.NetworkPeer;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -17,7 +19,7 @@ public final class TenantEdits {
     TenantSpec s = tenant.getSpec();
     return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(),
         edit.apply(new ArrayList<>(s.namespaces())), s.access(), s.quota(), s.limits(), s.network(), s.encryption(),
-        s.lifecycle()));
+        s.lifecycle(), s.accessReview()));
   }
 
   public static Tenant addEgress(Tenant tenant, NetworkPeer peer) {
@@ -25,7 +27,21 @@ public final class TenantEdits {
     List<NetworkPeer> egress = new ArrayList<>(s.network().egress());
     egress.add(peer);
     return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
-        s.quota(), s.limits(), new Network(s.network().ingress(), egress), s.encryption(), s.lifecycle()));
+        s.quota(), s.limits(), new Network(s.network().ingress(), egress), s.encryption(), s.lifecycle(),
+        s.accessReview()));
+  }
+
+  public static Tenant accessReview(Tenant tenant, AccessReview review) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
+        s.quota(), s.limits(), s.network(), s.encryption(), s.lifecycle(), review));
+  }
+
+  public static Tenant access(Tenant tenant, UnaryOperator<List<AccessGrant>> edit) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(),
+        edit.apply(new ArrayList<>(s.access())), s.quota(), s.limits(), s.network(), s.encryption(), s.lifecycle(),
+        s.accessReview()));
   }
 
   private static Tenant with(Tenant tenant, TenantSpec spec) {

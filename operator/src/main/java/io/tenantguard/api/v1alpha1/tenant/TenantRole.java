@@ -5,5 +5,10 @@ public enum TenantRole {
   admin,
   developer,
   viewer,
-  auditor
+  auditor;
+
+  /** The ClusterRole that grants it, bound in each tenant namespace. */
+  public String clusterRoleName() {
+    return "tenantguard-" + name();
+  }
 }

@@ -48,7 +48,16 @@ public record TenantSpec(
     @JsonPropertyDescription("Default requests and limits of containers that set none.") Limits limits,
     @JsonPropertyDescription("Flows allowed besides intra-tenant traffic and cluster DNS.") Network network,
     @JsonPropertyDescription("Encryption settings; the operator never holds key material.") Encryption encryption,
-    @JsonPropertyDescription("Whether the tenant is Active, Suspended or Terminated.") Lifecycle lifecycle) {
+    @JsonPropertyDescription("Whether the tenant is Active, Suspended or Terminated.") Lifecycle lifecycle,
+    @JsonPropertyDescription("The client's last review of the access list, naming the digest it reviewed.")
+        AccessReview accessReview) {
+
+  /** Without an access review. */
+  public TenantSpec(String displayName, List<Certification> compliance, List<Contact> contacts,
+      List<TenantNamespace> namespaces, List<AccessGrant> access, Quota quota, Limits limits, Network network,
+      Encryption encryption, Lifecycle lifecycle) {
+    this(displayName, compliance, contacts, namespaces, access, quota, limits, network, encryption, lifecycle, null);
+  }
 
   public TenantSpec {
     compliance = compliance == null ? List.of() : List.copyOf(compliance);

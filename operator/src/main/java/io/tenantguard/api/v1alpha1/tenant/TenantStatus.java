@@ -22,7 +22,17 @@ public record TenantStatus(
         List<ControlStatus> controls,
     @JsonPropertyDescription(
             "Digest of the desired objects last applied in full: a write while it is unchanged repairs a drift.")
-        String appliedDigest) {
+        String appliedDigest,
+    @JsonPropertyDescription(
+            "Digest of the current access list (spec.access and the tenant's own RoleBindings): a review counts when spec.accessReview.accessDigest names it.")
+        String accessDigest) {
+
+  public TenantStatus(TenantPhase phase, Long observedGeneration, List<Condition> conditions,
+      List<NamespaceStatus> namespaces, List<String> regions, List<String> hostingCountries, List<String> hostingCentres,
+      List<ControlStatus> controls, String appliedDigest) {
+    this(phase, observedGeneration, conditions, namespaces, regions, hostingCountries, hostingCentres, controls,
+        appliedDigest, null);
+  }
 
   public TenantStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
