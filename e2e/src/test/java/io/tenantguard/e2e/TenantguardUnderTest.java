@@ -1,34 +1,59 @@
 package io.tenantguard.e2e;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.kube.Clients;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 
-/** The operator as it runs in production (server-side apply, admission policies), in this JVM. */
+/**
+ * The operator as it runs in production (server-side apply, admission policies), in this JVM, under
+ * the identity the chart gives it: its permissions are exactly the chart's.
+ */
 public final class TenantguardUnderTest implements AutoCloseable {
+  private final KubernetesClient client;
   private final OperatorRuntime runtime;
 
-  private TenantguardUnderTest(OperatorRuntime runtime) {
+  private TenantguardUnderTest(KubernetesClient client, OperatorRuntime runtime) {
+    this.client = client;
     this.runtime = runtime;
   }
 
-  static TenantguardUnderTest start(KubernetesClient client) {
-    OperatorRuntime runtime =
-        new OperatorRuntime(
-            OperatorSettings.local(true), client, Clock.systemUTC());
+  static TenantguardUnderTest start(OperatorIdentity identity) {
+    KubernetesClient client = Clients.create(identity.config());
+    OperatorRuntime runtime = new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC());
     try {
       runtime.start();
     } catch (IOException e) {
+      client.close();
       throw new UncheckedIOException("starting the operator", e);
     }
-    return new TenantguardUnderTest(runtime);
+    return new TenantguardUnderTest(client, runtime);
+  }
+
+  /** Its metrics, in the Prometheus text format, as a scraper reads them. */
+  public String metrics() {
+    try {
+      return HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.probePort() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the operator's metrics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the operator's metrics", e);
+    }
   }
 
   @Override
   public void close() {
     runtime.close();
+    client.close();
   }
 }
