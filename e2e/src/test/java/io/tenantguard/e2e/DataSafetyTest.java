@@ -241,9 +241,8 @@ class DataSafetyTest {
               && e.getMessage().contains("Tenant safe-clinic no longer exists")));
       assertThat(admin.namespaces().withName(WEB).get().getMetadata().getDeletionTimestamp()).isNull();
       assertThat(versions(WEB)).as("every protecting object still there, untouched").isEqualTo(before);
-      assertThatThrownBy(() -> tenantAdmin.network().v1().networkPolicies().inNamespace(WEB)
-          .withName(NetworkPolicies.DEFAULT_DENY).delete())
-          .hasMessageContaining("tenantguard manages networkpolicies");
+      Attacks.refused(Attacks.Rule.policy(ManagedObjectProtection.NAME, "tenantguard manages networkpolicies"),
+          () -> tenantAdmin.network().v1().networkPolicies().inNamespace(WEB).withName(NetworkPolicies.DEFAULT_DENY).delete());
       assertRefusedByPolicy(() -> platformAdmin.namespaces().withName(WEB).delete(), DataDeletionProtection.NAMESPACES,
           "holds data of tenant safe-clinic");
     }

@@ -131,6 +131,7 @@ public final class RealCluster implements ParameterResolver {
 
     @Override
     public void close() {
+      ReliabilityFigures.report();
       if (operator != null) {
         operator.close();
       }

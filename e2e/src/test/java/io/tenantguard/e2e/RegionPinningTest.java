@@ -2,7 +2,6 @@ package io.tenantguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +14,7 @@ import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.placement.PlacementCapability;
+import io.tenantguard.placement.RegionPinningPolicy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +41,16 @@ class RegionPinningTest {
 
   @Test
   void anUnpinnedPodIsRefusedWithTheRegionNamed() {
-    assertThatThrownBy(() -> developer.pods().inNamespace(RECORDS).resource(Workloads.pod("unpinned", Map.of())).create())
-        .hasMessageContaining("namespace horizon-records is pinned to region fr-paris")
-        .hasMessageContaining("must set nodeSelector topology.kubernetes.io/region=fr-paris");
+    Attacks.refused(Attacks.Rule.policy(RegionPinningPolicy.NAME, "namespace horizon-records is pinned to region fr-paris",
+            "must set nodeSelector topology.kubernetes.io/region=fr-paris"),
+        () -> developer.pods().inNamespace(RECORDS).resource(Workloads.pod("unpinned", Map.of())).create());
   }
 
   @Test
   void anUnpinnedDeploymentIsRefusedWithTheRegionNamed() {
-    assertThatThrownBy(() -> developer.apps().deployments().inNamespace(RECORDS)
-            .resource(Workloads.deployment("unpinned", Map.of())).create())
-        .hasMessageContaining("pinned to region fr-paris")
-        .hasMessageContaining("Deployment must set nodeSelector topology.kubernetes.io/region=fr-paris");
+    Attacks.refused(Attacks.Rule.policy(RegionPinningPolicy.NAME, "pinned to region fr-paris",
+            "Deployment must set nodeSelector topology.kubernetes.io/region=fr-paris"),
+        () -> developer.apps().deployments().inNamespace(RECORDS).resource(Workloads.deployment("unpinned", Map.of())).create());
   }
 
   @Test
@@ -76,8 +75,8 @@ class RegionPinningTest {
 
   @Test
   void aPodPinnedToAnotherRegionIsRefused() {
-    assertThatThrownBy(() -> developer.pods().inNamespace(RECORDS).resource(Workloads.pod("frankfurt", FRANKFURT)).create())
-        .hasMessageContaining("pinned to region fr-paris");
+    Attacks.refused(Attacks.Rule.policy(RegionPinningPolicy.NAME, "pinned to region fr-paris"),
+        () -> developer.pods().inNamespace(RECORDS).resource(Workloads.pod("frankfurt", FRANKFURT)).create());
   }
 
   @Test

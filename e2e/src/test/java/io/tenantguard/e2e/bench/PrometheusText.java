@@ -6,16 +6,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Sums of samples in the Prometheus text format, the API server's and the operator's. */
-final class PrometheusText {
+public final class PrometheusText {
   private PrometheusText() {}
 
   /** The sum of the samples of {@code metric} whose labels pass {@code labels}. */
-  static double sum(String text, String metric, Predicate<String> labels) {
+  public static double sum(String text, String metric, Predicate<String> labels) {
     return sumBy(text, metric, l -> labels.test(l) ? "" : null).getOrDefault("", 0.0);
   }
 
   /** The samples of {@code metric} summed by the key {@code key} gives their labels (null: left out). */
-  static Map<String, Double> sumBy(String text, String metric, Function<String, String> key) {
+  public static Map<String, Double> sumBy(String text, String metric, Function<String, String> key) {
     Map<String, Double> sums = new TreeMap<>();
     for (String line : text.lines().toList()) {
       if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
@@ -30,7 +30,7 @@ final class PrometheusText {
   }
 
   /** The value of label {@code name} in a sample's labels, or "" when it has none. */
-  static String label(String labels, String name) {
+  public static String label(String labels, String name) {
     int start = labels.indexOf(name + "=\"");
     if (start < 0) {
       return "";
