@@ -37,6 +37,11 @@ public final class TenantguardUnderTest implements AutoCloseable {
     return new TenantguardUnderTest(client, runtime);
   }
 
+  /** Whether every informer of the operator is connected, as its liveness probe answers. */
+  public boolean healthy() {
+    return runtime.isHealthy();
+  }
+
   /** Its metrics, in the Prometheus text format, as a scraper reads them. */
   public String metrics() {
     try {
