@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealCluster.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(Integer.MAX_VALUE - 1) // before the benchmark, after every suite that shares the operator: it removes the CRDs
+@Order(Integer.MAX_VALUE - 2) // after every suite that shares the operator (it removes the CRDs), before LeastPrivilegeTest
 class DataSafetyTest {
   private static final String TENANT = "safe-clinic";
   private static final String RECORDS = "safe-clinic-records";

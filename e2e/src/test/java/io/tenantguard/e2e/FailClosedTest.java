@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealCluster.class)
 class FailClosedTest {
   private static final String TENANT = "fail-closed";
-  private static final String NS = "fail-closed-web";
+  static final String NS = "fail-closed-web";
 
   @Test
   void aNamespaceWhoseQuotaCannotBeAppliedRunsNoWorkloadUntilItIs(RealCluster.Cluster cluster) {

@@ -27,6 +27,9 @@ public final class ReliabilityFigures {
   /** Prints and writes every figure of the run, the attack counts among them. */
   static synchronized void report() {
     Attacks.Figures attacks = Attacks.figures();
+    if (FIGURES.isEmpty() && attacks.triedTotal() == 0) {
+      return; // a run of other tests (the benchmark alone): nothing to report
+    }
     Map<String, Double> all = new LinkedHashMap<>(FIGURES);
     all.put("tenant_attacks_tried", (double) attacks.triedTotal());
     all.put("tenant_attacks_refused", (double) attacks.refusedTotal());
