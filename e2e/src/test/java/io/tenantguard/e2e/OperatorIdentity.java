@@ -7,9 +7,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,12 +76,6 @@ public final class OperatorIdentity {
         contexts: [{name: e2e, context: {cluster: e2e, user: operator}}]
         current-context: e2e
         """.formatted(config.getMasterUrl(), ca, config.getOauthToken());
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing " + file, e);
-    }
-    return file;
+    return E2e.write(file, yaml);
   }
 }

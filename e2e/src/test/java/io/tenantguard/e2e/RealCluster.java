@@ -142,14 +142,7 @@ public final class RealCluster implements ParameterResolver {
     }
 
     private static Path auditPolicy() {
-      Path file = E2e.repoRoot().resolve("e2e/target/audit-policy.yaml");
-      try {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, AUDIT_POLICY);
-      } catch (IOException e) {
-        throw new IllegalStateException("writing " + file, e);
-      }
-      return file;
+      return E2e.write(E2e.repoRoot().resolve("e2e/target/audit-policy.yaml"), AUDIT_POLICY);
     }
 
     /** The audit log of the shared operator's requests; none on a cluster this run did not start. */

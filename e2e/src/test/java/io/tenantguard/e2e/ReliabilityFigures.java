@@ -1,10 +1,6 @@
 package io.tenantguard.e2e;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,12 +35,6 @@ public final class ReliabilityFigures {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("figures", all);
     document.put("attacksByRule", Map.of("tried", attacks.tried(), "refused", attacks.refused()));
-    Path file = E2e.repoRoot().resolve("e2e/target/reliability/figures.json");
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, Serialization.asJson(document));
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing " + file, e);
-    }
+    E2e.write(E2e.repoRoot().resolve("e2e/target/reliability/figures.json"), Serialization.asJson(document));
   }
 }
