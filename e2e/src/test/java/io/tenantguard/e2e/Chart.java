@@ -40,8 +40,25 @@ public final class Chart {
     return convert(deployment, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
   }
 
+  /**
+   * What the chart gives the operator's identity, for release {@code release} in {@code namespace}:
+   * its ServiceAccount, ClusterRole, Role (leader election) and their bindings.
+   */
+  public static List<GenericKubernetesResource> operatorIdentity(String release, String namespace) {
+    String operator = release + "-operator";
+    return render(helm().template(), release, namespace).stream()
+        .filter(o -> o.getMetadata().getName().startsWith(operator))
+        .filter(o -> List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding")
+            .contains(o.getKind()))
+        .toList();
+  }
+
   private static List<GenericKubernetesResource> render(TemplateCommand template) {
-    String yaml = template.withName("tg").withNamespace(NAMESPACE).call();
+    return render(template, "tg", NAMESPACE);
+  }
+
+  private static List<GenericKubernetesResource> render(TemplateCommand template, String release, String namespace) {
+    String yaml = template.withName(release).withNamespace(namespace).call();
     return Arrays.stream(yaml.split("(?m)^---\\s*$"))
         .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
         .map(doc -> Serialization.unmarshal(doc, GenericKubernetesResource.class))

@@ -50,7 +50,6 @@ class ControlPlaneFaultsTest {
   private KubernetesClient admin;
   private Partition partition;
   private OperatorProcess operator;
-  private final Figures figures = new Figures("control_plane");
 
   @BeforeAll
   void anOperatorReachingTheApiServerThroughARelay(RealCluster.Cluster cluster) throws Exception {
@@ -80,7 +79,8 @@ class ControlPlaneFaultsTest {
     Path output = E2e.repoRoot().resolve("e2e/target/faults");
     Files.createDirectories(output);
     operator = OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"),
-        partition.kubeconfig(cluster.kubeconfig(), output.resolve("through-relay.kubeconfig")),
+        partition.kubeconfig(cluster.operatorIdentity().kubeconfig(output.resolve("operator.kubeconfig")),
+            output.resolve("through-relay.kubeconfig")),
         OperatorProcess.freePort(), output.resolve("control-plane-faults.log"));
     operator.awaitReady(Duration.ofMinutes(2));
   }
@@ -92,11 +92,11 @@ class ControlPlaneFaultsTest {
     cluster.controlPlane("restart", "kube-apiserver");
     long restarted = System.nanoTime();
     awaitConverged(names);
-    figures.put("apiserver_restart_convergence_seconds", seconds(restarted));
+    ReliabilityFigures.put("control_plane_apiserver_restart_convergence_seconds", seconds(restarted));
     // the API server's counters start afresh with it: every list of Tenants since then
     double tenantLists = PrometheusText.sum(admin.raw("/metrics"), "apiserver_request_total",
         labels -> labels.contains("verb=\"LIST\"") && labels.contains("resource=\"tenants\""));
-    figures.put("apiserver_restart_tenant_lists", tenantLists);
+    ReliabilityFigures.put("control_plane_apiserver_restart_tenant_lists", tenantLists);
     assertThat(tenantLists).as("lists of Tenants after the restart: once per informer at most, no storm").isLessThanOrEqualTo(8);
     assertThat(operator.isAlive()).isTrue();
   }
@@ -108,7 +108,7 @@ class ControlPlaneFaultsTest {
     cluster.controlPlane("restart", "etcd");
     long restarted = System.nanoTime();
     awaitConverged(names);
-    figures.put("etcd_restart_convergence_seconds", seconds(restarted));
+    ReliabilityFigures.put("control_plane_etcd_restart_convergence_seconds", seconds(restarted));
     assertThat(operator.isAlive()).isTrue();
   }
 
@@ -148,9 +148,9 @@ class ControlPlaneFaultsTest {
       partition.heal();
       long healed = System.nanoTime();
       await().atMost(PATIENCE).until(() -> !ready(admin.resources(Tenant.class).withName(READY_TENANT).get()));
-      figures.put("cut_off_seconds", cutSeconds);
-      figures.put("status_corrected_after_heal_seconds", seconds(healed));
-      figures.put("ready_written_on_stale_knowledge", written.stream().filter(w -> w.endsWith("Ready=true")).count());
+      ReliabilityFigures.put("control_plane_cut_off_seconds", cutSeconds);
+      ReliabilityFigures.put("control_plane_status_corrected_after_heal_seconds", seconds(healed));
+      ReliabilityFigures.put("control_plane_ready_written_on_stale_knowledge", written.stream().filter(w -> w.endsWith("Ready=true")).count());
       assertThat(written).as("statuses the operator wrote after the Region changed").isNotEmpty()
           .noneMatch(w -> w.endsWith("Ready=true"));
     } finally {
@@ -164,7 +164,7 @@ class ControlPlaneFaultsTest {
   void aDeletedCrdStopsItWithAMessageThatSaysWhatToDo() throws Exception {
     admin.apiextensions().v1().customResourceDefinitions().withName("tenants.tenantguard.io").delete();
     Integer status = operator.awaitExit(PATIENCE);
-    figures.put("exit_status_after_crd_deleted", status);
+    ReliabilityFigures.put("control_plane_exit_status_after_crd_deleted", status == null ? -1 : status);
     assertThat(status).as("exit status once the Tenant CRD is gone").isEqualTo(2);
     assertThat(Files.readString(E2e.repoRoot().resolve("e2e/target/faults/control-plane-faults.log")))
         .contains("the CRD tenants.tenantguard.io was deleted")
@@ -176,7 +176,6 @@ class ControlPlaneFaultsTest {
     if (cluster == null) {
       return;
     }
-    figures.write();
     operator.close();
     partition.close();
     await().atMost(PATIENCE).until(() -> admin.apiextensions().v1().customResourceDefinitions()

@@ -41,8 +41,7 @@ class CrashRecoveryTest {
     int tenants = Integer.getInteger("tenantguard.faults.crashTenants", 12);
     long seed = Long.getLong("tenantguard.faults.seed", System.nanoTime());
     Random random = new Random(seed);
-    Figures figures = new Figures("crash");
-    figures.put("seed", seed);
+    ReliabilityFigures.put("crash_seed", seed);
     Platform.applyRegionsAndClassifications(admin);
     Map<String, String> foreignVersions = foreignNamespaceWithData(admin);
 
@@ -66,15 +65,14 @@ class CrashRecoveryTest {
     try (OperatorProcess operator = start(cluster, "crash-last")) {
       operator.awaitReady(Duration.ofMinutes(2));
       await().atMost(CONVERGENCE_PATIENCE).until(() -> names.stream().allMatch(name -> converged(admin, name)));
-      figures.put("convergence_after_last_start_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+      ReliabilityFigures.put("crash_convergence_after_last_start_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
       List<String> differences = names.stream()
           .flatMap(name -> PlanConformance.differences(admin, name).stream().map(d -> name + ": " + d))
           .toList();
-      figures.put("kills", kills);
-      figures.put("tenants", tenants);
-      figures.put("objects_differing_from_plan", differences.size());
-      figures.put("foreign_objects_changed", changed(foreignVersions, foreignNamespaceVersions(admin)));
-      figures.write();
+      ReliabilityFigures.put("crash_kills", kills);
+      ReliabilityFigures.put("crash_tenants", tenants);
+      ReliabilityFigures.put("crash_objects_differing_from_plan", differences.size());
+      ReliabilityFigures.put("crash_foreign_objects_changed", changed(foreignVersions, foreignNamespaceVersions(admin)));
       assertThat(differences).as("objects differing from their tenant's plan (seed " + seed + ")").isEmpty();
       assertThat(foreignNamespaceVersions(admin)).as("the foreign namespace and its data").isEqualTo(foreignVersions);
       assertThat(admin.resources(Tenant.class).withName("crash-0").get().getStatus().namespaces())
@@ -86,8 +84,8 @@ class CrashRecoveryTest {
 
   private static OperatorProcess start(RealCluster.Cluster cluster, String life) throws Exception {
     Path log = E2e.repoRoot().resolve("e2e/target/faults/" + life + ".log");
-    return OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"), cluster.kubeconfig(),
-        OperatorProcess.freePort(), log);
+    return OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"),
+        cluster.operatorIdentity().kubeconfig(log.resolveSibling("operator.kubeconfig")), OperatorProcess.freePort(), log);
   }
 
   /** Its current generation applied in full, its namespaces provisioned (the first one's foreign one in Conflict). */

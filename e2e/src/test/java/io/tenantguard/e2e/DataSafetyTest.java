@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealCluster.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(Integer.MAX_VALUE - 1) // before the benchmark, after every suite that shares the operator: it removes the CRDs
+@Order(Integer.MAX_VALUE - 2) // after every suite that shares the operator (it removes the CRDs), before LeastPrivilegeTest
 class DataSafetyTest {
   private static final String TENANT = "safe-clinic";
   private static final String RECORDS = "safe-clinic-records";
@@ -254,9 +254,8 @@ class DataSafetyTest {
               && e.getMessage().contains("Tenant safe-clinic no longer exists")));
       assertThat(admin.namespaces().withName(WEB).get().getMetadata().getDeletionTimestamp()).isNull();
       assertThat(versions(WEB)).as("every protecting object still there, untouched").isEqualTo(before);
-      assertThatThrownBy(() -> tenantAdmin.network().v1().networkPolicies().inNamespace(WEB)
-          .withName(NetworkPolicies.DEFAULT_DENY).delete())
-          .hasMessageContaining("tenantguard manages networkpolicies");
+      Attacks.refused(Attacks.Rule.policy(ManagedObjectProtection.NAME, "tenantguard manages networkpolicies"),
+          () -> tenantAdmin.network().v1().networkPolicies().inNamespace(WEB).withName(NetworkPolicies.DEFAULT_DENY).delete());
       assertRefusedByPolicy(() -> platformAdmin.namespaces().withName(WEB).delete(), DataDeletionProtection.NAMESPACES,
           "holds data of tenant safe-clinic");
     }

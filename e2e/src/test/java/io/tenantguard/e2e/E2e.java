@@ -1,5 +1,8 @@
 package io.tenantguard.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the repository is, as Maven tells the tests. */
@@ -21,6 +24,16 @@ final class E2e {
       cache = (xdg != null ? xdg : System.getProperty("user.home") + "/.cache") + "/tenantguard";
     }
     return Path.of(cache, "run-e2e");
+  }
+
+  /** Writes {@code content} to {@code file}, its folder made first; returns the file. */
+  static Path write(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
+    }
   }
 
   static Path repoRoot() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -36,20 +35,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealCluster.class)
 @Order(Integer.MAX_VALUE - 5) // runs operators of its own: after the suites that share one
 class LeaderElectionTest {
-  private static final String LEASE_NAMESPACE = "tenantguard-system";
+  /** The chart's leader-election Role grants the Lease in the operator's own namespace. */
+  private static final String LEASE_NAMESPACE = RealCluster.OPERATOR_NAMESPACE;
   private static final Duration PATIENCE = Duration.ofMinutes(3);
   private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete", "deletecollection");
 
   private final List<OperatorProcess> replicas = new ArrayList<>();
-  private final Figures figures = new Figures("leader_election");
 
   @Test
   void theOtherReplicaTakesOverWithinTheLeaseAndAFencedOldLeaderWritesNothing(RealCluster.Cluster cluster) throws Exception {
     Assumptions.assumeTrue(cluster.startedHere(), "reads the API server's audit log: only of a control plane this run started");
     cluster.stopOperator();
     KubernetesClient admin = cluster.admin();
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata().build())
-        .serverSideApply();
     Platform.applyRegionsAndClassifications(admin);
     try {
       OperatorProcess a = replica(cluster, "a");
@@ -62,7 +59,7 @@ class LeaderElectionTest {
       long killed = System.nanoTime();
       String second = awaitLeader(admin, Set.of(first.equals("a") ? "b" : "a"));
       double takeover = (System.nanoTime() - killed) / 1e9;
-      figures.put("takeover_after_leader_killed_seconds", Math.round(takeover * 10) / 10.0);
+      ReliabilityFigures.put("leader_election_takeover_after_leader_killed_seconds", Math.round(takeover * 10) / 10.0);
       // the Lease expires a Lease duration after the other replica last saw it renewed; it looks
       // every retry period, with up to 1.2 times as much jitter: once to see the last renewal, once to take it
       Duration bound = LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE
@@ -84,13 +81,13 @@ class LeaderElectionTest {
       Integer status = leader.awaitExit(Duration.ofMinutes(1));
       Thread.sleep(2_000); // the audit log is written asynchronously
 
-      Map<String, Long> before = writes(Instant.EPOCH, tookOver);
-      Map<String, Long> after = writes(tookOver, Instant.MAX);
-      figures.put("old_leader_exit_status", status);
-      figures.put("old_leader_writes_before_losing_the_lease", before.getOrDefault(agent(second), 0L));
-      figures.put("old_leader_writes_after_losing_the_lease", after.getOrDefault(agent(second), 0L));
-      figures.put("new_leader_writes_after_taking_over", after.getOrDefault(agent("c"), 0L));
-      figures.write();
+      Path audit = cluster.auditLog().orElseThrow();
+      Map<String, Long> before = writes(audit, Instant.EPOCH, tookOver);
+      Map<String, Long> after = writes(audit, tookOver, Instant.MAX);
+      ReliabilityFigures.put("leader_election_old_leader_exit_status", status == null ? -1 : status);
+      ReliabilityFigures.put("leader_election_old_leader_writes_before_losing_the_lease", before.getOrDefault(agent(second), 0L));
+      ReliabilityFigures.put("leader_election_old_leader_writes_after_losing_the_lease", after.getOrDefault(agent(second), 0L));
+      ReliabilityFigures.put("leader_election_new_leader_writes_after_taking_over", after.getOrDefault(agent("c"), 0L));
       assertThat(before.getOrDefault(agent(second), 0L)).as("the audit log tells the replicas apart: writes of the old leader while it led").isPositive();
       assertThat(after.getOrDefault(agent("c"), 0L)).as("writes of the new leader").isPositive();
       assertThat(after.getOrDefault(agent(second), 0L)).as("writes of the old leader once another held the Lease").isZero();
@@ -109,7 +106,7 @@ class LeaderElectionTest {
     Path log = E2e.repoRoot().resolve("e2e/target/faults/replica-" + name + ".log");
     Files.createDirectories(log.getParent());
     OperatorProcess replica = OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"),
-        cluster.kubeconfig(), OperatorProcess.freePort(), log, Map.of("HOSTNAME", "replica-" + name),
+        cluster.operatorIdentity().kubeconfig(log.resolveSibling("operator.kubeconfig")), OperatorProcess.freePort(), log, Map.of("HOSTNAME", "replica-" + name),
         List.of("-Dkubernetes.user.agent=" + agent(name)),
         "--leader-election", "--leader-election-namespace", LEASE_NAMESPACE);
     replicas.add(replica);
@@ -147,10 +144,13 @@ class LeaderElectionTest {
   }
 
   /** Writes the API server received between two moments, by user agent, from its audit log. */
-  private static Map<String, Long> writes(Instant from, Instant to) throws Exception {
+  private static Map<String, Long> writes(Path audit, Instant from, Instant to) throws Exception {
     Map<String, Long> byAgent = new java.util.TreeMap<>();
-    for (String line : Files.readAllLines(E2e.runFolder().resolve("logs/audit.log"))) {
+    for (String line : Files.readAllLines(audit)) {
       JsonNode entry = Serialization.jsonMapper().readTree(line);
+      if (!entry.path("stage").asText().equals("ResponseComplete")) {
+        continue;
+      }
       Instant received = Instant.parse(entry.path("requestReceivedTimestamp").asText());
       if (WRITES.contains(entry.path("verb").asText()) && !received.isBefore(from) && received.isBefore(to)) {
         byAgent.merge(entry.path("userAgent").asText(), 1L, Long::sum);

@@ -24,6 +24,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RealCluster implements ParameterResolver {
   private static final String KUBECONFIG_VARIABLE = "TENANTGUARD_E2E_KUBECONFIG";
+  /** Where the shared operator's identity lives. */
+  static final String OPERATOR_NAMESPACE = "tenantguard-e2e";
+  private static final String OPERATOR_RELEASE = "e2e";
+  /**
+   * The API server audits the shared operator's requests, and only those (metadata: who, what,
+   * which object, the answer), so that a test can compare what it did with what the chart grants.
+   */
+  private static final String AUDIT_POLICY = """
+      apiVersion: audit.k8s.io/v1
+      kind: Policy
+      omitStages: [RequestReceived]
+      rules:
+        - level: Metadata
+          users: ["system:serviceaccount:%s:%s-operator"]
+        - level: None
+      """.formatted(OPERATOR_NAMESPACE, OPERATOR_RELEASE);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -44,6 +60,7 @@ public final class RealCluster implements ParameterResolver {
     /** The local control plane this run started, to stop at the end; null for a named cluster. */
     private final LocalControlPlane startedHere;
     private TenantguardUnderTest operator;
+    private OperatorIdentity operatorIdentity;
 
     private Cluster(Path kubeconfig, LocalControlPlane startedHere) {
       this.kubeconfig = kubeconfig;
@@ -57,7 +74,7 @@ public final class RealCluster implements ParameterResolver {
       if (named != null && !named.isBlank()) {
         return installCrds(new Cluster(Path.of(named), null));
       }
-      LocalControlPlane local = new LocalControlPlane(E2e.repoRoot(), E2e.runFolder());
+      LocalControlPlane local = new LocalControlPlane(E2e.repoRoot(), E2e.runFolder(), auditPolicy());
       local.down(); // a cluster left by an interrupted run holds its objects: start afresh
       Path kubeconfig = local.up();
       return installCrds(new Cluster(kubeconfig, local));
@@ -118,9 +135,17 @@ public final class RealCluster implements ParameterResolver {
     /** The operator, run in this JVM against the cluster, started once and shared by the tests. */
     public synchronized TenantguardUnderTest operator() {
       if (operator == null) {
-        operator = TenantguardUnderTest.start(admin);
+        operator = TenantguardUnderTest.start(operatorIdentity());
       }
       return operator;
+    }
+
+    /** The identity the chart gives the shared operator (release e2e), installed on first use. */
+    public synchronized OperatorIdentity operatorIdentity() {
+      if (operatorIdentity == null) {
+        operatorIdentity = OperatorIdentity.install(admin, adminConfig, OPERATOR_RELEASE, OPERATOR_NAMESPACE);
+      }
+      return operatorIdentity;
     }
 
     /** Stops the shared operator, for a test that runs one of its own; the next caller restarts it. */
@@ -133,6 +158,7 @@ public final class RealCluster implements ParameterResolver {
 
     @Override
     public void close() {
+      ReliabilityFigures.report();
       if (operator != null) {
         operator.close();
       }
@@ -140,6 +166,16 @@ public final class RealCluster implements ParameterResolver {
       if (startedHere != null) {
         startedHere.down();
       }
+    }
+
+    private static Path auditPolicy() {
+      return E2e.write(E2e.repoRoot().resolve("e2e/target/audit-policy.yaml"), AUDIT_POLICY);
+    }
+
+    /** The audit log of the shared operator's requests; none on a cluster this run did not start. */
+    public java.util.Optional<Path> auditLog() {
+      return startedHere == null ? java.util.Optional.empty()
+          : java.util.Optional.of(E2e.runFolder().resolve("logs/audit.log"));
     }
 
     private static Cluster installCrds(Cluster cluster) {

@@ -2,7 +2,6 @@ package io.tenantguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
@@ -16,7 +15,6 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewB
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
@@ -88,7 +86,7 @@ class TenantEscapesTest {
   @Test
   void externalIpsAreRefusedUnderStrictAndStandard() {
     for (var attempt : Map.of(STRICT, clinicAdmin, STANDARD, mediaAdmin).entrySet()) {
-      assertRefused(() -> tryService(attempt.getValue(), attempt.getKey(), "grab-ip",
+      assertRefusedBy(ServiceInterceptionPolicy.NAME, () -> tryService(attempt.getValue(), attempt.getKey(), "grab-ip",
               s -> s.editSpec().withExternalIPs("10.0.0.1").endSpec()),
           "Service grab-ip: spec.externalIPs is " + INTERCEPTION + ": the cluster would send every pod's and node's"
               + " traffic for 10.0.0.1 to this tenant (CVE-2020-8554)");
@@ -97,7 +95,7 @@ class TenantEscapesTest {
 
   @Test
   void aLoadBalancerMayNotClaimItsAddressButMayExistWhereTheClassificationAllowsIt() {
-    assertRefused(() -> tryService(mediaAdmin, STANDARD, "claim", s -> s.editSpec().withType("LoadBalancer")
+    assertRefusedBy(ServiceInterceptionPolicy.NAME, () -> tryService(mediaAdmin, STANDARD, "claim", s -> s.editSpec().withType("LoadBalancer")
             .withAllocateLoadBalancerNodePorts(false).withLoadBalancerIP("203.0.113.10").endSpec()),
         "Service claim: spec.loadBalancerIP is " + INTERCEPTION);
     assertThatCode(() -> tryService(mediaAdmin, STANDARD, "public-lb", s -> s.editSpec().withType("LoadBalancer")
@@ -138,7 +136,7 @@ class TenantEscapesTest {
   void anExternalNameThatResolvesInsideTheClusterIsRefused() {
     for (String name : List.of("kubernetes.default.svc.cluster.local", "db.horizon-records", "kubernetes",
         "169.254.169.254", "localhost", "metadata.google.internal")) {
-      assertRefused(() -> tryService(mediaAdmin, STANDARD, "alias", s -> externalName(s, name)),
+      assertRefusedBy(ServiceInterceptionPolicy.NAME, () -> tryService(mediaAdmin, STANDARD, "alias", s -> externalName(s, name)),
           "Service alias: externalName " + name + " may resolve inside the cluster");
     }
     assertThatCode(() -> tryService(mediaAdmin, STANDARD, "alias", s -> externalName(s, "db.example.com")))
@@ -147,7 +145,7 @@ class TenantEscapesTest {
 
   @Test
   void underStrictNoExternalNameAtAll() {
-    assertRefused(() -> tryService(clinicAdmin, STRICT, "alias", s -> externalName(s, "db.example.com")),
+    assertRefusedBy(ServiceInterceptionPolicy.NAME, () -> tryService(clinicAdmin, STRICT, "alias", s -> externalName(s, "db.example.com")),
         "Service alias: type ExternalName is refused in namespace horizon-records, whose network isolation is Strict");
   }
 
@@ -171,14 +169,14 @@ class TenantEscapesTest {
 
   @Test
   void underStrictATenantPolicyToTheInternetToAnotherTenantOrFromEveryNamespaceIsRefused() {
-    assertRefused(() -> tryPolicy(clinicAdmin, STRICT, EGRESS_TO_INTERNET),
+    assertRefusedBy(StrictNetworkPolicies.NAME, () -> tryPolicy(clinicAdmin, STRICT, EGRESS_TO_INTERNET),
         StrictNetworkPolicies.NAME + ": namespace horizon-records is under Strict network isolation",
         "refused: egress to ipBlock 0.0.0.0/0");
-    assertRefused(() -> tryPolicy(clinicAdmin, STRICT, ingressFromTenant("lumiere-media")),
+    assertRefusedBy(StrictNetworkPolicies.NAME, () -> tryPolicy(clinicAdmin, STRICT, ingressFromTenant("lumiere-media")),
         "refused: ingress from namespaceSelector tenantguard.io/tenant=lumiere-media");
-    assertRefused(() -> tryPolicy(clinicAdmin, STRICT, INGRESS_FROM_EVERY_NAMESPACE),
+    assertRefusedBy(StrictNetworkPolicies.NAME, () -> tryPolicy(clinicAdmin, STRICT, INGRESS_FROM_EVERY_NAMESPACE),
         "refused: ingress from namespaceSelector {} (every namespace)");
-    assertRefused(() -> tryPolicy(clinicAdmin, STRICT, INGRESS_FROM_EVERYWHERE),
+    assertRefusedBy(StrictNetworkPolicies.NAME, () -> tryPolicy(clinicAdmin, STRICT, INGRESS_FROM_EVERYWHERE),
         "refused: ingress from every source (a rule without from)");
   }
 
@@ -205,7 +203,7 @@ class TenantEscapesTest {
         egress:
           - to: [{namespaceSelector: {matchLabels: {tenantguard.io/tenant: clinique-horizon}}}]
         """)).doesNotThrowAnyException();
-    assertRefused(() -> tryPolicy(clinicAdmin, STRICT, """
+    assertRefusedBy(StrictNetworkPolicies.NAME, () -> tryPolicy(clinicAdmin, STRICT, """
         podSelector: {}
         ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}], ports: [{port: 22}]}]
         """), "ingress from namespaceSelector kubernetes.io/metadata.name=ingress-nginx on ports its declared flow does not name");
@@ -262,11 +260,11 @@ class TenantEscapesTest {
     var resources = pod.getSpec().getContainers().get(0).getResources();
     assertThat(resources.getRequests()).containsEntry("ephemeral-storage", new Quantity("128Mi"));
     assertThat(resources.getLimits()).containsEntry("ephemeral-storage", new Quantity("1Gi"));
-    assertRefused(() -> freshAdmin.pods().inNamespace(FRESH_WEB).resource(Workloads.pod("hoarder", Map.of(), spec -> {
+    Attacks.refused(Attacks.Rule.quota("limits.ephemeral-storage"), () -> freshAdmin.pods().inNamespace(FRESH_WEB).resource(Workloads.pod("hoarder", Map.of(), spec -> {
       spec.getContainers().get(0).setResources(new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
           .addToLimits("ephemeral-storage", new Quantity("64Gi")).build());
       return spec;
-    })).dryRun().create(), "exceeded quota: " + Quotas.QUOTA, "limits.ephemeral-storage");
+    })).dryRun().create());
   }
 
   // --- helpers -------------------------------------------------------------------------------------
@@ -333,15 +331,13 @@ class TenantEscapesTest {
     return client.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
   }
 
-  private static void assertRefused(ThrowingCallable call, String... reasons) {
-    assertThatThrownBy(call).isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(e.getMessage()).contains(reasons));
+  /** A tenant's attempt refused by the admission policy {@code policy}, saying {@code reasons}. */
+  private static void assertRefusedBy(String policy, ThrowingCallable call, String... reasons) {
+    Attacks.refused(Attacks.Rule.policy(policy, reasons), call);
   }
 
+  /** A tenant's attempt refused by RBAC, saying {@code reason}. */
   private static void assertForbidden(ThrowingCallable call, String reason) {
-    assertThatThrownBy(call)
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).as(e.getMessage()).isEqualTo(403))
-        .hasMessageContaining(reason);
+    Attacks.refused(Attacks.Rule.rbac(reason), call);
   }
 }

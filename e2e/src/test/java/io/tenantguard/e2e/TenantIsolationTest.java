@@ -2,7 +2,6 @@ package io.tenantguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -14,11 +13,11 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.separation.ManagedObjectProtection;
 import io.tenantguard.separation.NetworkPolicies;
 import io.tenantguard.separation.Quotas;
 import io.tenantguard.testing.Examples;
@@ -88,37 +87,41 @@ class TenantIsolationTest {
         .addNewSubject().withKind("User").withApiGroup("rbac.authorization.k8s.io").withName(CLINIC_ADMIN).endSubject()
         .build();
 
-    assertThatThrownBy(() -> clinicAdmin.rbac().roleBindings().inNamespace(PORTAL).resource(escalation).create())
-        .isInstanceOf(KubernetesClientException.class)
-        .hasMessageContaining("attempting to grant RBAC permissions not currently held");
+    Attacks.refused(Attacks.Rule.escalation(),
+        () -> clinicAdmin.rbac().roleBindings().inNamespace(PORTAL).resource(escalation).create());
   }
 
   @Test
   void podSecurityRefusesPrivilegedHostAndEscalatingPods() {
     var pods = developer.pods().inNamespace(PORTAL);
-    assertRefused(() -> pods.resource(Workloads.pod("privileged", PARIS, spec -> {
-      spec.getContainers().get(0).getSecurityContext().setPrivileged(true);
-      return spec;
-    })).create(), "privileged");
-    assertRefused(() -> pods.resource(Workloads.pod("host-network", PARIS, spec -> {
+    // privileged with allowPrivilegeEscalation false is refused by API validation before Pod Security sees it
+    Attacks.refused(Attacks.Rule.podSecurity("privileged (container \"app\" must not set securityContext.privileged=true)"),
+        () -> pods.resource(Workloads.pod("privileged", PARIS, spec -> {
+          spec.getContainers().get(0).getSecurityContext().setPrivileged(true);
+          spec.getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(null);
+          return spec;
+        })).create());
+    Attacks.refused(Attacks.Rule.podSecurity("host namespaces"), () -> pods.resource(Workloads.pod("host-network", PARIS, spec -> {
       spec.setHostNetwork(true);
       spec.setHostPID(true);
       return spec;
-    })).create(), "host namespaces");
-    assertRefused(() -> pods.resource(Workloads.pod("host-path", PARIS, spec -> {
-      spec.getVolumes().add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("root")
-          .withNewHostPath().withPath("/").endHostPath().build());
-      return spec;
-    })).create(), "restricted volume types (volume \"root\" uses restricted volume type \"hostPath\")");
-    assertRefused(() -> pods.resource(Workloads.pod("host-port", PARIS, spec -> {
+    })).create());
+    Attacks.refused(Attacks.Rule.podSecurity("restricted volume types (volume \"root\" uses restricted volume type \"hostPath\")"),
+        () -> pods.resource(Workloads.pod("host-path", PARIS, spec -> {
+          spec.getVolumes().add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("root")
+              .withNewHostPath().withPath("/").endHostPath().build());
+          return spec;
+        })).create());
+    Attacks.refused(Attacks.Rule.podSecurity("hostPort"), () -> pods.resource(Workloads.pod("host-port", PARIS, spec -> {
       spec.getContainers().get(0).getPorts().add(
           new io.fabric8.kubernetes.api.model.ContainerPortBuilder().withContainerPort(80).withHostPort(80).build());
       return spec;
-    })).create(), "hostPort");
-    assertRefused(() -> pods.resource(Workloads.pod("escalating", PARIS, spec -> {
-      spec.getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(true);
-      return spec;
-    })).create(), "allowPrivilegeEscalation != false");
+    })).create());
+    Attacks.refused(Attacks.Rule.podSecurity("allowPrivilegeEscalation != false"),
+        () -> pods.resource(Workloads.pod("escalating", PARIS, spec -> {
+          spec.getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(true);
+          return spec;
+        })).create());
   }
 
   @Test
@@ -126,8 +129,8 @@ class TenantIsolationTest {
     for (String type : new String[] {"NodePort", "LoadBalancer"}) {
       var service = new ServiceBuilder().withNewMetadata().withName(type.toLowerCase()).endMetadata()
           .withNewSpec().withType(type).addToSelector("app", "web").addNewPort().withPort(443).endPort().endSpec().build();
-      assertRefused(() -> clinicAdmin.services().inNamespace(PORTAL).resource(service).create(),
-          "exceeded quota: " + Quotas.QUOTA);
+      Attacks.refused(Attacks.Rule.quota(type.equals("NodePort") ? "services.nodeports" : "services.loadbalancers"),
+          () -> clinicAdmin.services().inNamespace(PORTAL).resource(service).create());
     }
   }
 
@@ -136,11 +139,11 @@ class TenantIsolationTest {
     assertForbidden(() -> clinicAdmin.resourceQuotas().inNamespace(PORTAL).withName(Quotas.QUOTA)
         .edit(q -> { q.getSpec().getHard().put("pods", new Quantity("1000")); return q; }));
     assertForbidden(() -> clinicAdmin.limitRanges().inNamespace(PORTAL).withName(Quotas.LIMITS).delete());
-    assertRefused(() -> clinicAdmin.network().v1().networkPolicies().inNamespace(PORTAL)
+    assertProtected(() -> clinicAdmin.network().v1().networkPolicies().inNamespace(PORTAL)
         .withName(NetworkPolicies.DEFAULT_DENY).delete(), "tenantguard manages networkpolicies " + PORTAL + "/" + NetworkPolicies.DEFAULT_DENY);
-    assertRefused(() -> clinicAdmin.rbac().roleBindings().inNamespace(PORTAL).withName("tenantguard-admin")
+    assertProtected(() -> clinicAdmin.rbac().roleBindings().inNamespace(PORTAL).withName("tenantguard-admin")
         .edit(b -> { b.getSubjects().get(0).setName("mallory"); return b; }), "tenantguard manages rolebindings");
-    assertRefused(() -> clinicAdmin.rbac().roleBindings().inNamespace(PORTAL).resource(
+    assertProtected(() -> clinicAdmin.rbac().roleBindings().inNamespace(PORTAL).resource(
         new RoleBindingBuilder().withNewMetadata().withName("forged").withLabels(Labels.owned("clinique-horizon")).endMetadata()
             .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("tenantguard-viewer").endRoleRef()
             .addNewSubject().withKind("User").withApiGroup("rbac.authorization.k8s.io").withName("mallory").endSubject().build())
@@ -228,13 +231,13 @@ class TenantIsolationTest {
     assertThat(admin.network().v1().networkPolicies().inNamespace("legacy-billing").list().getItems()).isEmpty();
   }
 
+  /** A tenant user's attempt refused by RBAC. */
   private static void assertForbidden(ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).as(e.getMessage()).isEqualTo(403));
+    Attacks.refused(Attacks.Rule.rbac(), call);
   }
 
-  private static void assertRefused(ThrowingCallable call, String reason) {
-    assertThatThrownBy(call).isInstanceOf(KubernetesClientException.class).hasMessageContaining(reason);
+  /** A tenant user's attempt on a managed object refused by the protection policy, saying {@code reason}. */
+  private static void assertProtected(ThrowingCallable call, String reason) {
+    Attacks.refused(Attacks.Rule.policy(ManagedObjectProtection.NAME, reason), call);
   }
 }

@@ -3,6 +3,8 @@ package io.tenantguard.admission;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperationsBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ParamKind;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ParamRefBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
@@ -38,6 +40,15 @@ public record AdmissionPolicy(
   }
 
   public List<HasMetadata> objects() {
+    return objects(null, null);
+  }
+
+  /**
+   * The policy and its binding, with {@code parameter} as each request's {@code params}: the object of
+   * that kind and name in the request's namespace. Where it is missing the request is denied, so that
+   * what the policy requires cannot be skipped by deleting it or by failing to create it.
+   */
+  public List<HasMetadata> objects(ParamKind kind, String parameter) {
     ValidatingAdmissionPolicy policy =
         new ValidatingAdmissionPolicyBuilder()
             .withNewMetadata()
@@ -46,6 +57,7 @@ public record AdmissionPolicy(
             .endMetadata()
             .withNewSpec()
             .withFailurePolicy("Fail")
+            .withParamKind(kind)
             .withNewMatchConstraints()
             .withResourceRules(rules)
             .endMatchConstraints()
@@ -62,6 +74,8 @@ public record AdmissionPolicy(
             .endMetadata()
             .withNewSpec()
             .withPolicyName(name)
+            .withParamRef(parameter == null ? null
+                : new ParamRefBuilder().withName(parameter).withParameterNotFoundAction("Deny").build())
             .withValidationActions("Deny")
             .withNewMatchResources()
             .withNamespaceSelector(new LabelSelectorBuilder().withMatchLabels(namespaceLabel).build())

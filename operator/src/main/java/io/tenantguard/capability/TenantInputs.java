@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
 import java.time.Instant;
 import java.util.List;
@@ -44,5 +45,16 @@ public record TenantInputs(
 
   public TenantSpec spec() {
     return tenant.getSpec();
+  }
+
+  /** Where the Tenant asks for namespace {@code name}, as messages name fields: spec.namespaces[1]. */
+  public String namespaceField(String name) {
+    List<TenantNamespace> namespaces = spec().namespaces();
+    for (int i = 0; i < namespaces.size(); i++) {
+      if (namespaces.get(i).name().equals(name)) {
+        return "spec.namespaces[" + i + "]";
+      }
+    }
+    return "spec.namespaces";
   }
 }

@@ -51,6 +51,19 @@ public class EventRecorder {
   }
 
   /**
+   * A Warning told once: when the same Event exists already (told earlier, by this process or by one
+   * before a restart), it is only audited, so that a restart on a quiet cluster writes nothing.
+   */
+  public void warningOnce(HasMetadata regarding, String reason, String message) {
+    String namespace = eventNamespace(regarding);
+    if (client.v1().events().inNamespace(namespace).withName(name(regarding, WARNING, reason, message)).get() != null) {
+      audit(regarding, WARNING, reason, message);
+    } else {
+      record(regarding, WARNING, reason, message);
+    }
+  }
+
+  /**
    * An audit line and a count only, for one object of an action whose Event sums up several: the
    * audit trail keeps every object, the API server gets one Event.
    */

@@ -68,7 +68,7 @@ public class OrphanedNamespaces implements Reconciler<Namespace> {
     String tenant = namespace.getMetadata().getLabels().get(Labels.TENANT);
     boolean tenantExists = tenantExists(namespace);
     if (!tenantExists && told.add(name)) {
-      events.warning(namespace, ORPHANED, "Tenant " + tenant + " no longer exists: namespace " + name
+      events.warningOnce(namespace, ORPHANED, "Tenant " + tenant + " no longer exists: namespace " + name
           + " keeps its data, isolation and protection; re-apply the Tenant to take it back");
     } else if (tenantExists && told.remove(name)) {
       events.normal(namespace, ADOPTED, "Tenant " + tenant + " exists again and holds namespace " + name);

@@ -19,6 +19,7 @@ public final class LocalControlPlane {
   private static final Pattern RUNNING = Pattern.compile("([a-z0-9-]+): pid (\\d+)");
   private final Path script;
   private final String runFolder;
+  private final String auditPolicy;
 
   /** The control plane the quick start and a user's own e2e/cluster calls share. */
   public LocalControlPlane(Path repository) {
@@ -30,8 +31,14 @@ public final class LocalControlPlane {
    *     a control plane of its own, as the tests want; null for the default one
    */
   public LocalControlPlane(Path repository, Path runFolder) {
+    this(repository, runFolder, null);
+  }
+
+  /** @param auditPolicy an audit policy the API server runs with, its log in the run folder; null for none */
+  public LocalControlPlane(Path repository, Path runFolder, Path auditPolicy) {
     this.script = repository.resolve("e2e/cluster");
     this.runFolder = runFolder == null ? null : runFolder.toString();
+    this.auditPolicy = auditPolicy == null ? null : auditPolicy.toString();
   }
 
   public boolean isRunning() {
@@ -72,6 +79,9 @@ public final class LocalControlPlane {
       ProcessBuilder builder = new ProcessBuilder(script.toString(), command).redirectError(messages);
       if (runFolder != null) {
         builder.environment().put("TENANTGUARD_RUN_DIR", runFolder);
+      }
+      if (auditPolicy != null) {
+        builder.environment().put("TENANTGUARD_AUDIT_POLICY", auditPolicy);
       }
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

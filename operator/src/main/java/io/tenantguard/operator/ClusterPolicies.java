@@ -7,6 +7,7 @@ import io.tenantguard.admission.AdmissionPolicy;
 import io.tenantguard.lifecycle.DataDeletionProtection;
 import io.tenantguard.placement.ReferencedObjectProtection;
 import io.tenantguard.placement.RegionPinningPolicy;
+import io.tenantguard.separation.IsolationRequired;
 import io.tenantguard.separation.ManagedObjectProtection;
 import io.tenantguard.separation.ServiceInterceptionPolicy;
 import io.tenantguard.separation.StrictNetworkPolicies;
@@ -30,7 +31,9 @@ public final class ClusterPolicies {
     policies.add(ReferencedObjectProtection.policy());
     policies.add(ServiceInterceptionPolicy.policy());
     policies.add(StrictNetworkPolicies.policy(operatorUsername));
-    return policies.stream().flatMap(p -> p.objects().stream()).toList();
+    List<HasMetadata> objects = new ArrayList<>(policies.stream().flatMap(p -> p.objects().stream()).toList());
+    objects.addAll(IsolationRequired.objects());
+    return objects;
   }
 
   /** The identity the operator acts as, from the API server itself. */

@@ -11,6 +11,7 @@ import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,7 +40,8 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
     this.meters = meters;
     this.desired = ClusterPolicies.desired(ClusterPolicies.operatorUsername(client)).stream()
         .map(DesiredState::fingerprinted)
-        .collect(Collectors.toMap(ClusterPolicyKeeper::key, Function.identity()));
+        // in order, each policy before its binding: the API server checks a binding against its policy
+        .collect(Collectors.toMap(ClusterPolicyKeeper::key, Function.identity(), (a, b) -> b, LinkedHashMap::new));
   }
 
   /** Applies what is missing or differs (a restart on a converged cluster writes nothing), then watches. */

@@ -39,7 +39,8 @@ public final class PlacementCapability implements Capability {
 
   @Override
   public List<String> refusals(NamespaceView namespace, TenantInputs inputs) {
-    return PlacementRules.violations(namespace.name(), namespace.regionName(), namespace.region(),
+    return PlacementRules.violations(namespace.name(), inputs.namespaceField(namespace.name()),
+        namespace.regionName(), namespace.region(),
         namespace.classificationName(), namespace.classification(), inputs.spec().compliance());
   }
 

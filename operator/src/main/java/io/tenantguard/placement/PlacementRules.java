@@ -22,9 +22,12 @@ public final class PlacementRules {
   /**
    * Every rule the placement breaks, each in a sentence that names the rule, the region, its
    * country and what is missing; empty when the placement is allowed.
+   *
+   * @param field where the Tenant asks for the namespace, such as spec.namespaces[0]
    */
   public static List<String> violations(
       String namespace,
+      String field,
       String regionName,
       Region region,
       String classificationName,
@@ -32,10 +35,11 @@ public final class PlacementRules {
       List<Certification> tenantCompliance) {
     List<String> violations = new ArrayList<>();
     if (region == null) {
-      violations.add("namespace " + namespace + ": Region " + regionName + " does not exist");
+      violations.add("namespace " + namespace + ": Region " + regionName + " does not exist (" + field + ".region)");
     }
     if (classification == null) {
-      violations.add("namespace " + namespace + ": DataClassification " + classificationName + " does not exist");
+      violations.add("namespace " + namespace + ": DataClassification " + classificationName + " does not exist ("
+          + field + ".classification)");
     }
     if (!violations.isEmpty()) {
       return violations;

@@ -71,7 +71,7 @@ public final class SeparationCapability implements Capability {
       Quota quota = Objects.requireNonNullElse(namespace.view().quota(), Quota.NONE)
           .over(inputs.spec().quota()).over(defaults.quota());
       contribution.object(Quotas.quota(tenant, name, quota, requirements.allowedServiceTypes()));
-      contribution.object(Quotas.limitRange(tenant, name, inputs.spec().limits().over(defaults.limits())));
+      contribution.object(Quotas.limitRange(tenant, name, ContainerLimits.of(inputs.spec().limits(), defaults.limits())));
     }
     String conflicts = namespaces.stream()
         .filter(ns -> ns.state() == NamespaceState.Conflict)

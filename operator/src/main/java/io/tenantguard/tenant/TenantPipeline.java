@@ -77,7 +77,8 @@ public final class TenantPipeline {
       String holder = inputs.heldElsewhere().get(wanted.name());
       if (holder != null) {
         placed.add(new PlacedNamespace(view, NamespaceState.Conflict,
-            "namespace " + wanted.name() + " already exists and " + holder + ": it is left untouched"));
+            "namespace " + wanted.name() + " (" + inputs.namespaceField(wanted.name()) + ".name) already exists and "
+                + holder + ": it is left untouched"));
         continue;
       }
       List<String> refusals = capabilities.stream().flatMap(c -> c.refusals(view, inputs).stream()).toList();

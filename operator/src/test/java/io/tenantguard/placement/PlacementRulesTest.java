@@ -26,15 +26,15 @@ class PlacementRulesTest {
           public   | de-frankfurt | SNC          | the tenant's contract carries SNC, which region de-frankfurt (DE, EU) does not hold
           public   | us-east      | SNC          | the tenant's contract carries SNC, which requires EU jurisdiction, and region us-east (US, non-EU) is not
           public   | fr-paris     | SNC HDS      | ''
-          public   | mars-base    | ISO27001     | Region mars-base does not exist
-          secret   | fr-paris     | ISO27001     | DataClassification secret does not exist
+          public   | mars-base    | ISO27001     | Region mars-base does not exist (spec.namespaces[0].region)
+          secret   | fr-paris     | ISO27001     | DataClassification secret does not exist (spec.namespaces[0].classification)
           """)
   void placementIsAllowedOnlyWhereEveryRuleHolds(
       String classification, String region, String compliance, String expectedViolation) {
     List<Certification> labels = Arrays.stream(compliance.split(" ")).map(Certification::valueOf).toList();
 
     List<String> violations =
-        PlacementRules.violations("ns", region, Examples.regions().get(region), classification,
+        PlacementRules.violations("ns", "spec.namespaces[0]", region, Examples.regions().get(region), classification,
             Examples.classifications().get(classification), labels);
 
     if (expectedViolation.isEmpty()) {
@@ -47,7 +47,7 @@ class PlacementRulesTest {
   @Test
   void healthDataWithoutTheHdsContractIsTheOnlyViolationInAnHdsRegion() {
     List<String> violations =
-        PlacementRules.violations("records", "fr-paris", Examples.regions().get("fr-paris"), "health",
+        PlacementRules.violations("records", "spec.namespaces[0]", "fr-paris", Examples.regions().get("fr-paris"), "health",
             Examples.classifications().get("health"), List.of(Certification.ISO27001));
 
     assertThat(violations).containsExactly(

@@ -75,7 +75,7 @@ class QuotasTest {
     Limits tenant = new Limits(new Resources(new Quantity("200m"), new Quantity("256Mi"), null),
         new Resources(new Quantity("1"), new Quantity("1Gi"), null), null);
 
-    LimitRange limits = Quotas.limitRange("t", "ns", tenant.over(SeparationDefaults.STANDARD.limits()));
+    LimitRange limits = Quotas.limitRange("t", "ns", ContainerLimits.of(tenant, SeparationDefaults.STANDARD.limits()));
 
     LimitRangeItem item = limits.getSpec().getLimits().get(0);
     assertThat(item.getDefaultRequest()).containsEntry("cpu", new Quantity("200m"))

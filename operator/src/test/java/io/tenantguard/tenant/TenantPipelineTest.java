@@ -112,7 +112,8 @@ class TenantPipelineTest {
 
     assertThat(plan.namespaces().get(0).state()).isEqualTo(NamespaceState.Conflict);
     assertThat(plan.namespaces().get(0).message())
-        .isEqualTo("namespace lumiere-web already exists and is not managed by tenantguard: it is left untouched");
+        .isEqualTo("namespace lumiere-web (spec.namespaces[0].name) already exists and is not managed by tenantguard:"
+            + " it is left untouched");
     assertThat(plan.objects(Namespace.class)).extracting(ns -> ns.getMetadata().getName()).containsExactly("lumiere-cdn");
     assertThat(plan.objects(NetworkPolicy.class)).noneMatch(p -> p.getMetadata().getNamespace().equals("lumiere-web"));
   }

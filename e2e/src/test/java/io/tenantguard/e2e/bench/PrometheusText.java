@@ -15,7 +15,7 @@ public final class PrometheusText {
   }
 
   /** The samples of {@code metric} summed by the key {@code key} gives their labels (null: left out). */
-  static Map<String, Double> sumBy(String text, String metric, Function<String, String> key) {
+  public static Map<String, Double> sumBy(String text, String metric, Function<String, String> key) {
     Map<String, Double> sums = new TreeMap<>();
     for (String line : text.lines().toList()) {
       if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
@@ -30,7 +30,7 @@ public final class PrometheusText {
   }
 
   /** The value of label {@code name} in a sample's labels, or "" when it has none. */
-  static String label(String labels, String name) {
+  public static String label(String labels, String name) {
     int start = labels.indexOf(name + "=\"");
     if (start < 0) {
       return "";

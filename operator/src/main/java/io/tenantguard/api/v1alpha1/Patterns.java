@@ -18,6 +18,22 @@ public final class Patterns {
       "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
           + "(T([0-9]+H([0-9]+M)?([0-9]+([.][0-9]+)?S)?|[0-9]+M([0-9]+([.][0-9]+)?S)?|[0-9]+([.][0-9]+)?S))?$";
 
+  /**
+   * A label value: what a name becomes when tenantguard labels an object with it (a Tenant, Region
+   * or DataClassification name on each namespace), 63 characters at most beside it.
+   */
+  public static final String LABEL_VALUE = "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$";
+  /** A label key: an optional DNS subdomain prefix and a slash, then a name of 63 characters at most. */
+  public static final String LABEL_KEY =
+      "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$";
+  /** Text shown to people: no control character, which would rewrite a terminal or a log line. */
+  public static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
+  /** Text of several lines: tabs and line breaks, but no other control character. */
+  public static final String PRINTABLE_LINES = "^[^\\x00-\\x08\\x0B-\\x1F\\x7F]*$";
+
+  /** A contact role: a word in camel case (dpo, healthProfessional), as classifications require them. */
+  public static final String CONTACT_ROLE = "^[a-z][a-zA-Z0-9]*$";
+
   /** A plain e-mail address. */
   public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 

@@ -1,6 +1,7 @@
 package io.tenantguard.api.v1alpha1.certificate;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -12,6 +13,21 @@ import java.util.List;
     value = "self == oldSelf",
     message = "a DestructionCertificate is immutable once written",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "self.dataAccessibleUntil >= self.terminatedAt",
+    message = "the retention cannot end before the tenant was terminated",
+    fieldPath = ".dataAccessibleUntil",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "self.destroyedAt >= self.dataAccessibleUntil",
+    message = "data cannot be destroyed before the end of its retention (dataAccessibleUntil)",
+    fieldPath = ".destroyedAt",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "self.retainUntil > self.destroyedAt",
+    message = "the proof must be kept after the destruction it proves",
+    fieldPath = ".retainUntil",
+    reason = "FieldValueInvalid")
 public record DestructionCertificateSpec(
     @JsonPropertyDescription("Name of the destroyed tenant.") @Required @Size(max = 253) String tenant,
     @JsonPropertyDescription("UID of the destroyed tenant.") @Required @Size(max = 64) String tenantUid,
@@ -28,5 +44,6 @@ public record DestructionCertificateSpec(
         String operatorVersion,
     @JsonPropertyDescription("SHA-256 digest, in hex, of the canonical form of the fields above.") @Required
         @Size(min = 64, max = 64)
+        @Pattern("^[0-9a-f]{64}$")
         String digest,
     @JsonPropertyDescription("When this certificate may be deleted.") @Required OffsetDateTime retainUntil) {}

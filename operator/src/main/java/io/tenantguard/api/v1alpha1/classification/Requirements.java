@@ -32,7 +32,7 @@ public record Requirements(
         List<ExposedServiceType> allowedServiceTypes,
     @JsonPropertyDescription("Contact roles a tenant holding this data must name (health data: manager, healthProfessional).")
         @Size(max = 16)
-        List<@Size(max = 63) String> requiredContactRoles,
+        List<@Size(max = 63) @Pattern(Patterns.CONTACT_ROLE) String> requiredContactRoles,
     @JsonPropertyDescription("How often access rights must be reviewed, as an ISO 8601 duration (SNC: P3M).")
         @Size(min = 3, max = 64)
         @Pattern(Patterns.DURATION)

@@ -1,12 +1,15 @@
 package io.tenantguard.api.v1alpha1.region;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.tenantguard.api.v1alpha1.Patterns;
 import java.util.Map;
 
 public record RegionStorage(
     @JsonPropertyDescription("The CSI driver that provisions volumes in this region.") @Required @Size(max = 253)
+        @Pattern(Patterns.LABEL_KEY)
         String provisioner,
     @JsonPropertyDescription("StorageClass parameters that make its volumes encrypted, such as encrypted: \"true\".")
         @Size(max = 16)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.tenantguard.api.v1alpha1.Names;
 import io.tenantguard.api.v1alpha1.Patterns;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
     reason = "FieldValueInvalid")
 public record NetworkPeer(
     @JsonPropertyDescription("Another tenant, all of whose namespaces are the peer (it must allow the flow too).")
-        @Size(max = 253)
+        @Size(max = Names.MAX_LENGTH)
         @Pattern(Patterns.DNS_SUBDOMAIN)
         String tenant,
     @JsonPropertyDescription("A namespace outside the tenant, such as the ingress controller's.") @Size(max = 63)

@@ -1,13 +1,16 @@
 package io.tenantguard.api.v1alpha1.tenant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.tenantguard.api.v1alpha1.QuantityRules;
 
 /**
  * Ceilings of one namespace; integers and quantities both work (pods: 20 or pods: "20"). Object
  * counts include what tenantguard itself keeps in the namespace (its ResourceQuota, RoleBindings and
  * NetworkPolicies).
  */
+@SchemaCustomizer(value = QuantityRules.Schema.class, input = QuantityRules.QUOTA_COUNTS)
 public record Quota(
     @JsonPropertyDescription("Total CPU requests and limits, such as 4 or 4000m.") Quantity cpu,
     @JsonPropertyDescription("Total memory requests and limits, such as 8Gi.") Quantity memory,

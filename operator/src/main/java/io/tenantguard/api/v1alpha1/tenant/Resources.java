@@ -1,8 +1,11 @@
 package io.tenantguard.api.v1alpha1.tenant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.tenantguard.api.v1alpha1.QuantityRules;
 
+@SchemaCustomizer(value = QuantityRules.Schema.class, input = "")
 public record Resources(
     @JsonPropertyDescription("CPU, such as 500m.") Quantity cpu,
     @JsonPropertyDescription("Memory, such as 512Mi.") Quantity memory,

@@ -17,13 +17,18 @@ import io.tenantguard.api.v1alpha1.Patterns;
     message = "namespace is required for a ServiceAccount and only for one",
     fieldPath = ".namespace",
     reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "self.kind != 'ServiceAccount' || self.name.matches(r'" + Patterns.DNS_SUBDOMAIN + "')",
+    message = "a ServiceAccount's name must be a DNS-1123 subdomain (lower case letters, digits, '-' and '.')",
+    fieldPath = ".name",
+    reason = "FieldValueInvalid")
 public record Subject(
     @JsonPropertyDescription("User, Group or ServiceAccount.") @Required SubjectKind kind,
     @JsonPropertyDescription(
             "Nominal name of the subject; built-in system: identities and groups are refused.")
         @Required
         @Size(min = 1, max = 253)
-        @Pattern("^[^*]*$")
+        @Pattern("^[^*\\x00-\\x1F\\x7F]*$")
         String name,
     @JsonPropertyDescription("Namespace of a ServiceAccount; it must be one of the tenant's namespaces.")
         @Size(max = 63)

@@ -1,10 +1,12 @@
 package io.tenantguard.api.v1alpha1.tenant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.tenantguard.api.v1alpha1.Certification;
+import io.tenantguard.api.v1alpha1.Patterns;
 import java.util.List;
 
 @ValidationRule(
@@ -29,8 +31,15 @@ import java.util.List;
     message = "a Terminated tenant cannot return to Active or Suspended: its data is on the deletion schedule",
     fieldPath = ".lifecycle.state",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "!has(self.access) || self.access.all(a, a.subject.kind != 'ServiceAccount' || (has(self.namespaces)"
+        + " && self.namespaces.exists(n, n.name == a.subject.__namespace__)))",
+    message = "a ServiceAccount granted access must live in one of the tenant's namespaces (spec.namespaces)",
+    fieldPath = ".access",
+    reason = "FieldValueInvalid")
 public record TenantSpec(
     @JsonPropertyDescription("Name of the client, shown in reports.") @Required @Size(min = 1, max = 128)
+        @Pattern(Patterns.PRINTABLE)
         String displayName,
     @JsonPropertyDescription("Compliance labels the client's contract carries: ISO27001, SNC, HDS.") @Size(max = 3)
         List<Certification> compliance,

@@ -1,0 +1,81 @@
+package io.tenantguard.e2e;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The identity the chart gives the operator (ServiceAccount, ClusterRole, leader-election Role and
+ * bindings, rendered from the chart and applied as they are) and a token of it: an operator started
+ * with it holds exactly the chart's permissions, no more, and the API server's audit log names it.
+ */
+public final class OperatorIdentity {
+  private static final long DAY = 24 * 3600L;
+
+  private final String namespace;
+  private final String serviceAccount;
+  private final Config config;
+  private final ClusterRole clusterRole;
+
+  private OperatorIdentity(String namespace, String serviceAccount, Config config, ClusterRole clusterRole) {
+    this.namespace = namespace;
+    this.serviceAccount = serviceAccount;
+    this.config = config;
+    this.clusterRole = clusterRole;
+  }
+
+  /** The chart's identity of release {@code release} installed in {@code namespace}, and a token of it. */
+  public static OperatorIdentity install(KubernetesClient admin, Config adminConfig, String release, String namespace) {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .serverSideApply();
+    List<GenericKubernetesResource> objects = Chart.operatorIdentity(release, namespace);
+    objects.forEach(o -> admin.resource(o).fieldManager("e2e").forceConflicts().serverSideApply());
+    String serviceAccount = objects.stream().filter(o -> o.getKind().equals("ServiceAccount")).findFirst()
+        .orElseThrow().getMetadata().getName();
+    ClusterRole role = Chart.convert(objects.stream().filter(o -> o.getKind().equals("ClusterRole")).findFirst()
+        .orElseThrow(), ClusterRole.class);
+    String token = admin.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
+        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(DAY).endSpec().build())
+        .getStatus().getToken();
+    Config config = new ConfigBuilder()
+        .withMasterUrl(adminConfig.getMasterUrl())
+        .withCaCertData(adminConfig.getCaCertData())
+        .withOauthToken(token)
+        .build();
+    return new OperatorIdentity(namespace, serviceAccount, config, role);
+  }
+
+  /** How the API server names it. */
+  public String username() {
+    return "system:serviceaccount:" + namespace + ":" + serviceAccount;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** The ClusterRole the chart grants it, as rendered. */
+  public ClusterRole clusterRole() {
+    return clusterRole;
+  }
+
+  /** A kubeconfig holding its token, for an operator started in a process of its own. */
+  public Path kubeconfig(Path file) {
+    String ca = config.getCaCertData();
+    String yaml = """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: e2e, cluster: {server: '%s', certificate-authority-data: %s}}]
+        users: [{name: operator, user: {token: %s}}]
+        contexts: [{name: e2e, context: {cluster: e2e, user: operator}}]
+        current-context: e2e
+        """.formatted(config.getMasterUrl(), ca, config.getOauthToken());
+    return E2e.write(file, yaml);
+  }
+}
