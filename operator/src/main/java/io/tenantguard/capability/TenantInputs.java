@@ -1,6 +1,7 @@
 package io.tenantguard.capability;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param ownedNamespaces namespaces this tenant's operator created earlier
  * @param heldElsewhere namespaces the tenant names that exist but are not its own, with who holds them
  * @param now the time of the observation, from the operator's clock
+ * @param storageClasses StorageClasses this tenant's operator created earlier
  */
 public record TenantInputs(
     Tenant tenant,
@@ -22,7 +24,23 @@ public record TenantInputs(
     Map<String, DataClassification> classifications,
     List<Namespace> ownedNamespaces,
     Map<String, String> heldElsewhere,
-    Instant now) {
+    Instant now,
+    List<StorageClass> storageClasses) {
+
+  public TenantInputs {
+    storageClasses = List.copyOf(storageClasses);
+  }
+
+  /** Inputs where no StorageClass of the tenant exists yet. */
+  public TenantInputs(
+      Tenant tenant,
+      Map<String, Region> regions,
+      Map<String, DataClassification> classifications,
+      List<Namespace> ownedNamespaces,
+      Map<String, String> heldElsewhere,
+      Instant now) {
+    this(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, List.of());
+  }
 
   public String name() {
     return tenant.getMetadata().getName();

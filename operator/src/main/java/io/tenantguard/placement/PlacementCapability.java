@@ -49,7 +49,8 @@ public final class PlacementCapability implements Capability {
         contribution.namespaceMetadata(namespace.name(), pinning(namespace.view()));
       }
     }
-    Verdict verdict = verdict(namespaces);
+    // only the namespaces placement itself objects to: another capability's refusal is not its evidence
+    Verdict verdict = verdict(namespaces.stream().filter(ns -> !refusals(ns.view(), inputs).isEmpty()).toList());
     CONTROLS.forEach(control -> contribution.evidence(new Evidence(
         control, verdict.state(), StatusConditions.REGION_PINNED, verdict.reason(), verdict.message())));
 

@@ -2,6 +2,7 @@ package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -60,7 +61,8 @@ import java.util.stream.Collectors;
       @Dependent(name = "rolebindings", type = RoleBindingDependent.class, dependsOn = TenantReconciler.NAMESPACES),
       @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class, dependsOn = TenantReconciler.NAMESPACES),
       @Dependent(name = "resourcequotas", type = ResourceQuotaDependent.class, dependsOn = TenantReconciler.NAMESPACES),
-      @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES)
+      @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = "storageclasses", type = StorageClassDependent.class)
     })
 @GradualRetry(maxAttempts = -1, initialInterval = 1000, intervalMultiplier = 2, maxInterval = 300_000)
 @ControllerConfiguration(name = "tenant", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
@@ -117,14 +119,22 @@ public class TenantReconciler implements Reconciler<Tenant> {
 
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-    TenantPlan plan = pipeline.plan(observe(tenant, context));
+    TenantInputs inputs = observe(tenant, context);
+    TenantPlan plan = pipeline.plan(inputs);
     AppliedChanges changes = new AppliedChanges();
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(PlannedDependent.PLAN, plan);
     workflow.put(PlannedDependent.CHANGES, changes);
     ApplyOutcome outcome = outcome(workflow.reconcileManagedWorkflow().getErroredDependents());
     if (!outcome.failed()) {
-      outcome = prune(plan, context);
+      Set<String> gone = new HashSet<>();
+      outcome = prune(plan, context, gone);
+      if (inputs.storageClasses().stream().anyMatch(c -> gone.contains(c.getMetadata().getName()))) {
+        // the status tells what is left: a StorageClass just pruned is no longer the tenant's
+        plan = pipeline.plan(new TenantInputs(tenant, inputs.regions(), inputs.classifications(),
+            inputs.ownedNamespaces(), inputs.heldElsewhere(), inputs.now(), inputs.storageClasses().stream()
+                .filter(c -> !gone.contains(c.getMetadata().getName())).toList()));
+      }
     }
     TenantStatus next = statuses.status(tenant, plan, outcome);
     record(tenant, plan, changes, next);
@@ -158,9 +168,10 @@ public class TenantReconciler implements Reconciler<Tenant> {
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 
-  private ApplyOutcome prune(TenantPlan plan, Context<Tenant> context) {
+  /** Prunes, adding to {@code gone} the StorageClasses that no longer exist. */
+  private ApplyOutcome prune(TenantPlan plan, Context<Tenant> context, Set<String> gone) {
     try {
-      Pruning.prune(plan, context);
+      gone.addAll(Pruning.prune(plan, context));
       return ApplyOutcome.APPLIED;
     } catch (RuntimeException e) {
       return new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
@@ -186,7 +197,8 @@ public class TenantReconciler implements Reconciler<Tenant> {
         heldElsewhere.put(wanted.name(), "is not managed by tenantguard");
       }
     }
-    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant());
+    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant(),
+        List.copyOf(context.getSecondaryResources(StorageClass.class)));
   }
 
   private static <R extends HasMetadata> Map<String, R> cached(InformerEventSource<R, Tenant> source) {
@@ -252,10 +264,11 @@ public class TenantReconciler implements Reconciler<Tenant> {
     }
   }
 
-  /** Bad news worth an Event: a capability condition false, maintenance ahead, an apply that failed. */
+  /** Bad news worth an Event: a capability condition false, maintenance ahead, a key to rotate, an apply that failed. */
   private static boolean isBad(Condition condition) {
     return switch (condition.getType()) {
-      case StatusConditions.MAINTENANCE_PLANNED, StatusConditions.RECONCILING -> Conditions.TRUE.equals(condition.getStatus());
+      case StatusConditions.MAINTENANCE_PLANNED, StatusConditions.RECONCILING, StatusConditions.KEY_ROTATION_DUE ->
+          Conditions.TRUE.equals(condition.getStatus());
       default -> StatusConditions.failing(condition);
     };
   }

@@ -69,7 +69,8 @@ public final class TenantStatusFactory {
         plan.hosting().countries(),
         plan.hosting().centres(),
         folded.controls(),
-        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest());
+        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest(),
+        plan.contributions().stream().flatMap(c -> c.contribution().storageClasses().stream()).toList());
   }
 
   /**

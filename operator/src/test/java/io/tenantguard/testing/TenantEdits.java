@@ -1,5 +1,6 @@
 package io.tenantguard.testing;
 
+import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.Network;
 import io.tenantguard.api.v1alpha1.tenant.NetworkPeer;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -26,6 +27,12 @@ public final class TenantEdits {
     egress.add(peer);
     return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
         s.quota(), s.limits(), new Network(s.network().ingress(), egress), s.encryption(), s.lifecycle()));
+  }
+
+  public static Tenant encryption(Tenant tenant, Encryption encryption) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
+        s.quota(), s.limits(), s.network(), encryption, s.lifecycle()));
   }
 
   private static Tenant with(Tenant tenant, TenantSpec spec) {

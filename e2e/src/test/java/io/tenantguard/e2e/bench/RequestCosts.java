@@ -55,7 +55,7 @@ final class RequestCosts {
     tenants.forEach(tenant -> {
       Tenant none = new Tenant();
       none.getMetadata().setName(tenant.getMetadata().getName());
-      none.setStatus(new TenantStatus(null, null, null, null, null, null, null, null, null));
+      none.setStatus(new TenantStatus(null, null, null, null, null, null, null, null, null, null));
       admin.resource(none).subresource("status").patch(STATUS_APPLY);
       admin.resource(tenant).delete();
     });

@@ -22,7 +22,9 @@ public record TenantStatus(
         List<ControlStatus> controls,
     @JsonPropertyDescription(
             "Digest of the desired objects last applied in full: a write while it is unchanged repairs a drift.")
-        String appliedDigest) {
+        String appliedDigest,
+    @JsonPropertyDescription("The tenant's encrypted StorageClasses, each with the region it serves and the key it carries.")
+        List<StorageClassStatus> storageClasses) {
 
   public TenantStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -31,5 +33,6 @@ public record TenantStatus(
     hostingCountries = hostingCountries == null ? List.of() : List.copyOf(hostingCountries);
     hostingCentres = hostingCentres == null ? List.of() : List.copyOf(hostingCentres);
     controls = controls == null ? List.of() : List.copyOf(controls);
+    storageClasses = storageClasses == null ? List.of() : List.copyOf(storageClasses);
   }
 }
