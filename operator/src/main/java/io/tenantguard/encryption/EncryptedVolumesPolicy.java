@@ -91,8 +91,8 @@ public final class EncryptedVolumesPolicy {
 
   /** The pod spec of a pod or of a workload's pod template (evaluated only for those kinds). */
   private static String podSpec(String root) {
-    return root + ".kind == 'Pod' ? " + root + ".spec : " + root + ".kind == 'CronJob'"
-        + " ? " + root + ".spec.jobTemplate.spec.template.spec : " + root + ".spec.template.spec";
+    return "(" + root + ".kind == 'Pod' ? " + root + ".spec : " + root + ".kind == 'CronJob'"
+        + " ? " + root + ".spec.jobTemplate.spec.template.spec : " + root + ".spec.template.spec)";
   }
 
   /**
@@ -100,33 +100,35 @@ public final class EncryptedVolumesPolicy {
    * volumeClaimTemplates and its pod spec's generic ephemeral volumes.
    */
   private static String claims(String root, String podSpec) {
-    return root + ".kind == 'PersistentVolumeClaim' ? " + named("[" + root + "]", "c", "c", "''")
+    return "(" + root + ".kind == 'PersistentVolumeClaim' ? " + named("[" + root + "]", "c", "c", "''")
         + " : (" + root + ".kind == 'StatefulSet' && has(" + root + ".spec.volumeClaimTemplates) ? "
-        + named(root + ".spec.volumeClaimTemplates", "t", "t", "' of volumeClaimTemplate ' + t.metadata.name") + " : [])"
+        + named(root + ".spec.volumeClaimTemplates", "t", "t", "' of volumeClaimTemplate ' + string(t.metadata.name)")
+        + " : [])"
         + " + (has(" + podSpec + ".volumes) ? "
         + named(podSpec + ".volumes.filter(v, has(v.ephemeral))", "v", "v.ephemeral.volumeClaimTemplate",
-            "' of ephemeral volume ' + v.name")
-        + " : [])";
+            "' of ephemeral volume ' + string(v.name)")
+        + " : []))";
   }
 
   /**
    * The classes that claims ({@code claim}, for each {@code item} of {@code items}) name: the beta
-   * annotation where set, storageClassName where set, and "none" when neither is.
+   * annotation where set, storageClassName where set, and "none" when neither is. Typed strings:
+   * the API server's CEL refuses a map literal of mixed types.
    */
   private static String named(String items, String item, String claim, String where) {
     String annotated = "has(" + claim + ".metadata) && has(" + claim + ".metadata.annotations) && '" + BETA_ANNOTATION
         + "' in " + claim + ".metadata.annotations";
     return items + ".filter(" + item + ", " + annotated + ").map(" + item + ", {'at': 'annotation " + BETA_ANNOTATION
-        + "' + " + where + ", 'storageClass': " + claim + ".metadata.annotations['" + BETA_ANNOTATION + "']})"
+        + "' + " + where + ", 'storageClass': string(" + claim + ".metadata.annotations['" + BETA_ANNOTATION + "'])})"
         + " + " + items + ".filter(" + item + ", has(" + claim + ".spec.storageClassName) || !(" + annotated + "))"
         + ".map(" + item + ", {'at': 'storageClassName' + " + where + ", 'storageClass': has(" + claim
-        + ".spec.storageClassName) ? " + claim + ".spec.storageClassName : '" + NO_CLASS + "'})";
+        + ".spec.storageClassName) ? string(" + claim + ".spec.storageClassName) : '" + NO_CLASS + "'})";
   }
 
   /** Names of the writable inline CSI volumes of a pod spec. */
   private static String writableInline(String root, String podSpec) {
-    return root + ".kind != 'PersistentVolumeClaim' && has(" + podSpec + ".volumes) ? " + podSpec + ".volumes"
-        + ".filter(v, has(v.csi) && !(has(v.csi.readOnly) && v.csi.readOnly)).map(v, v.name) : []";
+    return "(" + root + ".kind != 'PersistentVolumeClaim' && has(" + podSpec + ".volumes) ? " + podSpec + ".volumes"
+        + ".filter(v, has(v.csi) && !(has(v.csi.readOnly) && v.csi.readOnly)).map(v, string(v.name)) : [])";
   }
 
   private static Variable variable(String name, String expression) {
