@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ public final class EncryptionCapability implements Capability {
   @Override
   public Contribution contribute(TenantInputs inputs, List<PlacedNamespace> namespaces) {
     Encryption encryption = encryption(inputs);
-    Map<String, StorageClass> current = currentClasses(inputs.name(), namespaces, encryption);
+    Map<String, StorageClass> current = currentClasses(inputs, namespaces, encryption);
     Set<String> currentNames = current.values().stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet());
     List<StorageClass> retiring = inputs.storageClasses().stream()
         .filter(c -> !currentNames.contains(c.getMetadata().getName()))
@@ -138,20 +139,35 @@ public final class EncryptionCapability implements Capability {
     return null;
   }
 
-  /** By region: the class of each region of the provisioned namespaces where the Region and the tenant have what it takes. */
+  /**
+   * By region: the class of each region of the provisioned namespaces where the Region and the
+   * tenant have what it takes; where the Region is gone, the class its namespaces were given.
+   */
   private static Map<String, StorageClass> currentClasses(
-      String tenant, List<PlacedNamespace> namespaces, Encryption encryption) {
+      TenantInputs inputs, List<PlacedNamespace> namespaces, Encryption encryption) {
     Map<String, StorageClass> classes = new TreeMap<>();
     for (PlacedNamespace namespace : namespaces) {
       Region region = namespace.view().region();
       String regionName = namespace.view().regionName();
-      if (namespace.provisioned() && region != null && !classes.containsKey(regionName)
-          && TenantStorageClasses.offersClientKeys(region)) {
+      if (!namespace.provisioned() || classes.containsKey(regionName)) {
+        continue;
+      }
+      if (region == null) {
+        given(namespace.view(), inputs.storageClasses())
+            .ifPresent(existing -> classes.put(regionName, TenantStorageClasses.kept(inputs.name(), regionName, existing)));
+      } else if (TenantStorageClasses.offersClientKeys(region)) {
         encryption.keyFor(regionName).ifPresent(
-            key -> classes.put(regionName, TenantStorageClasses.desired(tenant, region, key.keyRef())));
+            key -> classes.put(regionName, TenantStorageClasses.desired(inputs.name(), region, key.keyRef())));
       }
     }
     return classes;
+  }
+
+  /** The class an existing namespace was given, if it still exists. */
+  private static Optional<StorageClass> given(NamespaceView view, List<StorageClass> existing) {
+    Map<String, String> annotations = view.existing() == null ? null : view.existing().getMetadata().getAnnotations();
+    String given = annotations == null ? null : annotations.get(STORAGE_CLASSES_ANNOTATION);
+    return existing.stream().filter(c -> c.getMetadata().getName().equals(given)).findFirst();
   }
 
   /** What the admission policies read: the requirements, and the class the namespace's claims may name. */

@@ -47,13 +47,11 @@ public final class TenantStorageClasses {
     String regionName = region.getMetadata().getName();
     Map<String, String> parameters = new TreeMap<>(storage.parameters());
     parameters.put(storage.keyParameter(), keyRef);
-    Map<String, String> labels = new LinkedHashMap<>(Labels.owned(tenant));
-    labels.put(Labels.REGION, regionName);
     List<String> zones = region.getSpec().zones();
     return new StorageClassBuilder()
         .withNewMetadata()
         .withName(name(tenant, regionName, digest(tenant, regionName, storage.provisioner(), parameters)))
-        .withLabels(labels)
+        .withLabels(labels(tenant, regionName))
         .withAnnotations(Map.of(KEY_ANNOTATION, keyRef))
         .endMetadata()
         .withProvisioner(storage.provisioner())
@@ -65,6 +63,33 @@ public final class TenantStorageClasses {
             .addNewMatchLabelExpression().withKey(ZONE_LABEL).withValues(zones).endMatchLabelExpression()
             .build()))
         .build();
+  }
+
+  /**
+   * An existing class, wanted as it was made: for a namespace whose Region is gone, so that losing
+   * a Region (or its CRD) never takes a class or what the namespace allows away.
+   */
+  static StorageClass kept(String tenant, String region, StorageClass existing) {
+    String keyRef = keyRef(existing);
+    return new StorageClassBuilder()
+        .withNewMetadata()
+        .withName(existing.getMetadata().getName())
+        .withLabels(labels(tenant, region))
+        .withAnnotations(keyRef == null ? null : Map.of(KEY_ANNOTATION, keyRef))
+        .endMetadata()
+        .withProvisioner(existing.getProvisioner())
+        .withParameters(new TreeMap<>(existing.getParameters()))
+        .withReclaimPolicy(existing.getReclaimPolicy())
+        .withVolumeBindingMode(existing.getVolumeBindingMode())
+        .withAllowedTopologies(existing.getAllowedTopologies() == null || existing.getAllowedTopologies().isEmpty()
+            ? null : existing.getAllowedTopologies())
+        .build();
+  }
+
+  private static Map<String, String> labels(String tenant, String region) {
+    Map<String, String> labels = new LinkedHashMap<>(Labels.owned(tenant));
+    labels.put(Labels.REGION, region);
+    return labels;
   }
 
   /** The region a class of the tenant serves, from its label. */

@@ -19,6 +19,7 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.capability.TenantInputs;
 import io.tenantguard.evidence.Evidence;
 import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.operator.OperatorRuntime;
@@ -136,6 +137,23 @@ class EncryptionCapabilityTest {
         .containsEntry(EncryptionCapability.STORAGE_CLASSES_ANNOTATION, renewed.getMetadata().getName());
     assertThat(evidence(after, "SNC-10.1").message())
         .contains("retiring, kept while a claim or volume uses them: " + old.getMetadata().getName());
+  }
+
+  @Test
+  void aNamespaceWhoseRegionIsGoneKeepsItsClassUnchanged() {
+    TenantPlan before = plan(Examples.tenant("clinique-horizon"));
+    StorageClass made = before.objects(StorageClass.class).get(0);
+    Map<String, Region> regions = Examples.regions();
+    regions.remove("fr-paris");
+
+    TenantPlan after = plan(Examples.tenant("clinique-horizon"), regions, before.objects(Namespace.class), List.of(made));
+
+    assertThat(after.objects(StorageClass.class)).singleElement().satisfies(kept -> {
+      assertThat(kept.getMetadata().getName()).isEqualTo(made.getMetadata().getName());
+      assertThat(DesiredState.fingerprintOf(kept)).as("nothing to write").isEqualTo(DesiredState.fingerprintOf(made));
+    });
+    assertThat(namespace(after, "horizon-records").getMetadata().getAnnotations())
+        .containsEntry(EncryptionCapability.STORAGE_CLASSES_ANNOTATION, made.getMetadata().getName());
   }
 
   // --- refusals ------------------------------------------------------------------------------------
