@@ -6,7 +6,6 @@ import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
-import io.tenantguard.api.v1alpha1.tenant.RegionKey;
 import io.tenantguard.api.v1alpha1.tenant.StorageClassState;
 import io.tenantguard.api.v1alpha1.tenant.StorageClassStatus;
 import io.tenantguard.capability.Capability;
@@ -227,8 +226,8 @@ public final class EncryptionCapability implements Capability {
           "the tenant names no key and nothing it holds requires encryption"));
     }
     String keys = current.isEmpty() ? "no volume of the tenant's regions uses a key of the client yet"
-        : "volumes use the client's keys, one per region: " + current.keySet().stream()
-            .map(region -> describe(encryption.keyFor(region).orElseThrow()))
+        : "volumes use the client's keys, one per region: " + current.entrySet().stream()
+            .map(region -> describe(region.getKey(), TenantStorageClasses.keyRef(region.getValue()), encryption))
             .collect(Collectors.joining(", "));
     return List.of(
         new Finding(ControlState.Enforced, CLIENT_KEYS, keys + "; tenantguard holds no key material"),
@@ -236,9 +235,12 @@ public final class EncryptionCapability implements Capability {
             "the client creates, holds and rotates its keys in the provider's key service"));
   }
 
-  private static String describe(RegionKey key) {
-    return key.keyRef() + " in " + key.region()
-        + (key.keyRotatedAt() == null ? "" : " (rotated " + key.keyRotatedAt().toInstant() + ")");
+  /** "key in region (rotated date)", the date when the spec gives one for that key. */
+  private static String describe(String region, String keyRef, Encryption encryption) {
+    return keyRef + " in " + region + encryption.keyFor(region)
+        .filter(key -> key.keyRef().equals(keyRef) && key.keyRotatedAt() != null)
+        .map(key -> " (rotated " + key.keyRotatedAt().toInstant() + ")")
+        .orElse("");
   }
 
   private static String describe(Collection<StorageClass> classes) {

@@ -47,10 +47,12 @@ final class KeyRotation {
     for (PlacedNamespace namespace : namespaces) {
       String interval = namespace.view().requirements().keyRotationInterval();
       String region = namespace.view().regionName();
-      if (!namespace.provisioned() || interval == null || !regions.contains(region)) {
+      Optional<RegionKey> declared = encryption.keyFor(region);
+      // a class kept for a Region that is gone may have no key left in the spec: nothing to date
+      if (!namespace.provisioned() || interval == null || !regions.contains(region) || declared.isEmpty()) {
         continue;
       }
-      RegionKey key = encryption.keyFor(region).orElseThrow();
+      RegionKey key = declared.get();
       boolean own = encryption.keys().stream().anyMatch(k -> k.region().equals(region));
       String field = own ? "keyRotatedAt of region " + region + " in spec.encryption.keys" : "spec.encryption.keyRotatedAt";
       Instant dueAt = key.keyRotatedAt() == null ? null

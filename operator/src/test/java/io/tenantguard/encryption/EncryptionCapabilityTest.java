@@ -154,6 +154,10 @@ class EncryptionCapabilityTest {
     });
     assertThat(namespace(after, "horizon-records").getMetadata().getAnnotations())
         .containsEntry(EncryptionCapability.STORAGE_CLASSES_ANNOTATION, made.getMetadata().getName());
+    TenantPlan keyless = plan(TenantEdits.encryption(Examples.tenant("clinique-horizon"), null), regions,
+        before.objects(Namespace.class), List.of(made));
+    assertThat(evidence(keyless, "ISO27001-A.10.1.1").message()).as("named from the class itself")
+        .contains(CLINIC_KEY + " in fr-paris");
   }
 
   // --- refusals ------------------------------------------------------------------------------------
