@@ -127,13 +127,10 @@ public class TenantReconciler implements Reconciler<Tenant> {
     workflow.put(PlannedDependent.CHANGES, changes);
     ApplyOutcome outcome = outcome(workflow.reconcileManagedWorkflow().getErroredDependents());
     if (!outcome.failed()) {
-      Set<String> gone = new HashSet<>();
-      outcome = prune(plan, context, gone);
-      if (inputs.storageClasses().stream().anyMatch(c -> gone.contains(c.getMetadata().getName()))) {
-        // the status tells what is left: a StorageClass just pruned is no longer the tenant's
-        plan = pipeline.plan(new TenantInputs(tenant, inputs.regions(), inputs.classifications(),
-            inputs.ownedNamespaces(), inputs.heldElsewhere(), inputs.now(), inputs.storageClasses().stream()
-                .filter(c -> !gone.contains(c.getMetadata().getName())).toList()));
+      try {
+        plan = afterPruning(inputs, plan, Pruning.prune(plan, context));
+      } catch (RuntimeException e) {
+        outcome = new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
       }
     }
     TenantStatus next = statuses.status(tenant, plan, outcome);
@@ -168,14 +165,14 @@ public class TenantReconciler implements Reconciler<Tenant> {
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 
-  /** Prunes, adding to {@code gone} the StorageClasses that no longer exist. */
-  private ApplyOutcome prune(TenantPlan plan, Context<Tenant> context, Set<String> gone) {
-    try {
-      gone.addAll(Pruning.prune(plan, context));
-      return ApplyOutcome.APPLIED;
-    } catch (RuntimeException e) {
-      return new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
-    }
+  /** The plan again without the StorageClasses just pruned, when there were some: the status tells what is left. */
+  private TenantPlan afterPruning(TenantInputs inputs, TenantPlan plan, Set<String> storageClassesGone) {
+    List<StorageClass> left = inputs.storageClasses().stream()
+        .filter(c -> !storageClassesGone.contains(c.getMetadata().getName()))
+        .toList();
+    return left.size() == inputs.storageClasses().size() ? plan
+        : pipeline.plan(new TenantInputs(inputs.tenant(), inputs.regions(), inputs.classifications(),
+            inputs.ownedNamespaces(), inputs.heldElsewhere(), inputs.now(), left));
   }
 
   private TenantInputs observe(Tenant tenant, Context<Tenant> context) {
