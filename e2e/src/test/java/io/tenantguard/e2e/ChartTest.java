@@ -2,6 +2,7 @@ package io.tenantguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -14,6 +15,8 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.api.v1alpha1.tenant.Encryption;
+import io.tenantguard.api.v1alpha1.tenant.StorageClassStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.kube.Clients;
@@ -23,6 +26,7 @@ import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import io.tenantguard.tenant.TenantStatusFactory;
 import io.tenantguard.testing.Examples;
+import io.tenantguard.testing.TenantEdits;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -141,6 +145,15 @@ class ChartTest {
       assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
       assertThat(report.body()).contains("\"tenant\":\"chart-proof\"");
       assertThat(admin.network().v1().networkPolicies().inNamespace("chart-proof-web").list().getItems()).hasSize(2);
+      // a new key: a new StorageClass, and the old one pruned once no claim or volume is found on it
+      String firstClass = ready.getStatus().storageClasses().get(0).name();
+      admin.resources(Tenant.class).withName("chart-proof")
+          .edit(t -> TenantEdits.encryption(t, new Encryption("kms:key/chart-proof-2", null, null)));
+      await().atMost(Platform.PATIENCE).untilAsserted(() -> {
+        assertThat(admin.resources(Tenant.class).withName("chart-proof").get().getStatus().storageClasses())
+            .extracting(StorageClassStatus::keyRef).containsExactly("kms:key/chart-proof-2");
+        assertThat(admin.storage().v1().storageClasses().withName(firstClass).get()).isNull();
+      });
 
       admin.rbac().clusterRoles().withName("tg-operator").edit(role -> {
         role.getRules().stream().filter(rule -> rule.getResources().contains("networkpolicies"))

@@ -25,6 +25,7 @@ import io.tenantguard.separation.NetworkPolicies;
 import io.tenantguard.separation.ManagedObjectProtection;
 import io.tenantguard.separation.Quotas;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -242,6 +243,12 @@ class DataSafetyTest {
   @Order(9)
   void removingTheCrdsLeavesNamespacesIsolatedAndProtectedAndReapplyingTakesThemBack() {
     Map<String, String> before = versions(WEB);
+    // what the other test classes left on the shared cluster, put back with the CRDs: nothing stays orphaned
+    List<HasMetadata> others = new ArrayList<>();
+    others.addAll(specsOf(admin.resources(Region.class).list().getItems(), Region::new));
+    others.addAll(specsOf(admin.resources(DataClassification.class).list().getItems(), DataClassification::new));
+    others.addAll(specsOf(admin.resources(Tenant.class).list().getItems().stream()
+        .filter(t -> !t.getMetadata().getName().equals(TENANT)).toList(), Tenant::new));
     try (KubernetesClient tenantAdmin = cluster.as("admin@" + TENANT + ".example")) {
       admin.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
           .filter(crd -> crd.getSpec().getGroup().equals("tenantguard.io"))
@@ -262,7 +269,7 @@ class DataSafetyTest {
 
     cluster.stopOperator();
     ManifestFiles.installCrds(admin, E2e.repoRoot().resolve("crds"), "tenantguard-e2e");
-    Platform.applyRegionsAndClassifications(admin);
+    others.forEach(other -> Platform.apply(admin, other));
     Platform.apply(admin, webOnly());
     cluster.operator();
     Tenant back = Platform.awaitProvisioned(admin, TENANT);
@@ -294,6 +301,17 @@ class DataSafetyTest {
   }
 
   /** Refused by the named admission policy, with a message that says why. */
+  /** Copies of {@code objects} with their name and spec only, to apply again as they were declared. */
+  private static <S, T extends io.fabric8.kubernetes.client.CustomResource<S, ?>> List<T> specsOf(
+      List<T> objects, Supplier<T> blank) {
+    return objects.stream().map(object -> {
+      T copy = blank.get();
+      copy.getMetadata().setName(object.getMetadata().getName());
+      copy.setSpec(object.getSpec());
+      return copy;
+    }).toList();
+  }
+
   private static void assertRefusedByPolicy(ThrowingCallable call, String policy, String... message) {
     assertThatThrownBy(call)
         .isInstanceOf(KubernetesClientException.class)

@@ -19,7 +19,7 @@ final class Platform {
   /**
    * The example platform applied and both of its tenants provisioned, with the shared operator
    * running; returns the admin client. The media company is Ready; the hospital group is not while
-   * the encryption its classifications require is not enforced.
+   * the access reviews its classifications require are not enforced.
    */
   static KubernetesClient examplesProvisioned(RealCluster.Cluster cluster) {
     cluster.operator();

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A tenant whose current generation the operator applied in full, every namespace provisioned.
  * Not the same as Ready: a tenant whose classification requires what this version does not
- * enforce (encryption) is provisioned and not Ready.
+ * enforce (access reviews) is provisioned and not Ready.
  */
 public final class Provisioned {
   private Provisioned() {}

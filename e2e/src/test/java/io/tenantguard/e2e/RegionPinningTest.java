@@ -126,6 +126,7 @@ class RegionPinningTest {
           hostingCentres: ["LYO1 Vénissieux"]
           certifications: [ISO27001, HDS]
           nodeSelector: {topology.kubernetes.io/region: fr-lyon}
+          storage: {provisioner: csi.block.example.cloud, parameters: {encrypted: "true"}, keyParameter: kmsKeyId}
           maintenance:
             - {description: network upgrade, start: '%s', end: '%s'}
         """.formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.AccessGrant;
 import io.tenantguard.api.v1alpha1.tenant.Contact;
+import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.Subject;
 import io.tenantguard.api.v1alpha1.tenant.SubjectKind;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -12,7 +13,10 @@ import io.tenantguard.api.v1alpha1.tenant.TenantRole;
 import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
 import java.util.List;
 
-/** Tenants the tests and the benchmark make up: a manager, a health professional, an admin and an auditor. */
+/**
+ * Tenants the tests and the benchmark make up: a manager, a health professional, an admin and an
+ * auditor, and a key of their own for every region.
+ */
 public final class Tenants {
   private Tenants() {}
 
@@ -25,7 +29,7 @@ public final class Tenants {
         List.of(namespaces),
         List.of(new AccessGrant(new Subject(SubjectKind.User, "admin@" + name + ".example", null), TenantRole.admin),
             new AccessGrant(new Subject(SubjectKind.User, "auditor@" + name + ".example", null), TenantRole.auditor)),
-        null, null, null, null, null));
+        null, null, null, new Encryption("kms:key/" + name, null, null), null));
     return tenant;
   }
 

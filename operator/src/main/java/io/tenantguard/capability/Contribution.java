@@ -2,6 +2,7 @@ package io.tenantguard.capability;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.tenantguard.api.v1alpha1.tenant.StorageClassStatus;
 import io.tenantguard.evidence.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,19 +18,22 @@ import java.util.Map;
  * @param evidence its findings, one or more per control it evaluates
  * @param notices conditions that inform without proving a control (a maintenance window ahead)
  * @param wakeAt when the tenant must be looked at again although nothing changed, or null
+ * @param storageClasses the tenant's StorageClasses and the key each carries, for its status
  */
 public record Contribution(
     List<HasMetadata> objects,
     Map<String, NamespaceMetadata> namespaceMetadata,
     List<Evidence> evidence,
     List<Condition> notices,
-    Instant wakeAt) {
+    Instant wakeAt,
+    List<StorageClassStatus> storageClasses) {
 
   public Contribution {
     objects = List.copyOf(objects);
     namespaceMetadata = Map.copyOf(namespaceMetadata);
     evidence = List.copyOf(evidence);
     notices = List.copyOf(notices);
+    storageClasses = List.copyOf(storageClasses);
   }
 
   public static Builder builder() {
@@ -43,6 +47,7 @@ public record Contribution(
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Condition> notices = new ArrayList<>();
     private Instant wakeAt;
+    private final List<StorageClassStatus> storageClasses = new ArrayList<>();
 
     public Builder object(HasMetadata object) {
       objects.add(object);
@@ -74,8 +79,13 @@ public record Contribution(
       return this;
     }
 
+    public Builder storageClass(StorageClassStatus storageClass) {
+      storageClasses.add(storageClass);
+      return this;
+    }
+
     public Contribution build() {
-      return new Contribution(objects, namespaceMetadata, evidence, notices, wakeAt);
+      return new Contribution(objects, namespaceMetadata, evidence, notices, wakeAt, storageClasses);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.tenantguard.capability;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param now the time of the observation, from the operator's clock
  * @param tenantBindings the RoleBindings the tenant's own admins made in its namespaces (not
  *     tenantguard's): part of its access list, and checked for separation of duties
+ * @param storageClasses StorageClasses this tenant's operator created earlier
  */
 public record TenantInputs(
     Tenant tenant,
@@ -27,16 +29,28 @@ public record TenantInputs(
     List<Namespace> ownedNamespaces,
     Map<String, String> heldElsewhere,
     Instant now,
-    List<RoleBinding> tenantBindings) {
+    List<RoleBinding> tenantBindings,
+    List<StorageClass> storageClasses) {
 
   public TenantInputs {
     tenantBindings = List.copyOf(tenantBindings);
+    storageClasses = List.copyOf(storageClasses);
   }
 
-  /** Before any tenant-made RoleBinding is seen. */
+  /** Before any tenant-made RoleBinding or StorageClass of the tenant is seen. */
   public TenantInputs(Tenant tenant, Map<String, Region> regions, Map<String, DataClassification> classifications,
       List<Namespace> ownedNamespaces, Map<String, String> heldElsewhere, Instant now) {
-    this(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, List.of());
+    this(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, List.of(), List.of());
+  }
+
+  public TenantInputs withTenantBindings(List<RoleBinding> bindings) {
+    return new TenantInputs(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, bindings,
+        storageClasses);
+  }
+
+  public TenantInputs withStorageClasses(List<StorageClass> classes) {
+    return new TenantInputs(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, tenantBindings,
+        classes);
   }
 
   public String name() {

@@ -12,6 +12,8 @@ public final class StatusConditions {
   public static final String ACCESS_CONTROLLED = "AccessControlled";
   public static final String DUTIES_ATTESTED = "DutiesAttested";
   public static final String MAINTENANCE_PLANNED = "MaintenancePlanned";
+  /** A reminder, true when a key of the tenant is older than a classification's keyRotationInterval. */
+  public static final String KEY_ROTATION_DUE = "KeyRotationDue";
   /** kstatus: true while the operator is still converging. */
   public static final String RECONCILING = "Reconciling";
   /** kstatus: true when the operator cannot converge without a change of input. */
@@ -36,7 +38,7 @@ public final class StatusConditions {
   /** A condition a capability feeds that does not hold: bad news worth telling. */
   public static boolean failing(io.fabric8.kubernetes.api.model.Condition condition) {
     return switch (condition.getType()) {
-      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED -> false;
+      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED, KEY_ROTATION_DUE -> false;
       default -> Conditions.FALSE.equals(condition.getStatus());
     };
   }

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.admission.AdmissionPolicy;
+import io.tenantguard.encryption.EncryptedVolumesPolicy;
+import io.tenantguard.encryption.IngressTlsPolicy;
 import io.tenantguard.lifecycle.DataDeletionProtection;
 import io.tenantguard.placement.ReferencedObjectProtection;
 import io.tenantguard.placement.RegionPinningPolicy;
@@ -31,6 +33,8 @@ public final class ClusterPolicies {
     policies.add(ReferencedObjectProtection.policy());
     policies.add(ServiceInterceptionPolicy.policy());
     policies.add(StrictNetworkPolicies.policy(operatorUsername));
+    policies.add(EncryptedVolumesPolicy.policy());
+    policies.add(IngressTlsPolicy.policy());
     List<HasMetadata> objects = new ArrayList<>(policies.stream().flatMap(p -> p.objects().stream()).toList());
     objects.addAll(IsolationRequired.objects());
     return objects;

@@ -52,7 +52,9 @@ public final class PlacementCapability implements Capability {
         contribution.namespaceMetadata(namespace.name(), pinning(namespace.view()));
       }
     }
-    Verdict verdict = verdict(namespaces);
+    // only the namespaces placement itself objects to: another capability's refusal is not its evidence
+    Verdict verdict = verdict(namespaces.stream().filter(ns -> !refusals(ns.view(), inputs).isEmpty()).toList(),
+        namespaces);
     CONTROLS.forEach(control -> contribution.evidence(new Evidence(
         control, verdict.state(), StatusConditions.REGION_PINNED, verdict.reason(), verdict.message())));
     // the client's part: the region each namespace names is its choice, held when placement holds
@@ -93,12 +95,16 @@ public final class PlacementCapability implements Capability {
 
   private record Verdict(ControlState state, String reason, String message) {}
 
-  private static Verdict verdict(List<PlacedNamespace> namespaces) {
-    String refused = messages(namespaces, NamespaceState.Refused);
+  /**
+   * @param objected the namespaces placement itself objects to
+   * @param namespaces all of them, for where the data is hosted
+   */
+  private static Verdict verdict(List<PlacedNamespace> objected, List<PlacedNamespace> namespaces) {
+    String refused = messages(objected, NamespaceState.Refused);
     if (!refused.isEmpty()) {
       return new Verdict(ControlState.Violated, PLACEMENT_REFUSED, refused);
     }
-    String violated = messages(namespaces, NamespaceState.Violated);
+    String violated = messages(objected, NamespaceState.Violated);
     if (!violated.isEmpty()) {
       return new Verdict(ControlState.Violated, PLACEMENT_VIOLATED, violated);
     }

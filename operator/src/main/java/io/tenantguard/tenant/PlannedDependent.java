@@ -96,5 +96,6 @@ public abstract class PlannedDependent<R extends HasMetadata> extends Kubernetes
       io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
       io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class,
       io.fabric8.kubernetes.api.model.ResourceQuota.class,
-      io.fabric8.kubernetes.api.model.LimitRange.class);
+      io.fabric8.kubernetes.api.model.LimitRange.class,
+      io.fabric8.kubernetes.api.model.storage.StorageClass.class);
 }

@@ -1,35 +1,54 @@
 package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.kube.Labels;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Deletes the objects a tenant owns that its plan no longer holds (a RoleBinding of a role nobody
  * has any more). Only kinds that hold no data, only objects labelled as this tenant's, and only by
- * the operator's own decision in a reconciliation: never because a Tenant was deleted.
+ * the operator's own decision in a reconciliation: never because a Tenant was deleted. A
+ * StorageClass is kept while a claim or volume uses it.
  */
 final class Pruning {
   private Pruning() {}
 
-  static void prune(TenantPlan plan, Context<Tenant> context) {
+  /** Prunes every kind; returns the names of the StorageClasses it removed or found already gone. */
+  static Set<String> prune(TenantPlan plan, Context<Tenant> context) {
+    Set<String> storageClassesGone = new HashSet<>();
     for (Class<? extends HasMetadata> kind : PlannedDependent.PRUNED_KINDS) {
-      prune(kind, plan, context);
+      List<? extends HasMetadata> gone = prune(kind, plan, context);
+      if (kind == StorageClass.class) {
+        gone.forEach(storageClass -> storageClassesGone.add(storageClass.getMetadata().getName()));
+      }
     }
+    return storageClassesGone;
   }
 
-  private static <R extends HasMetadata> void prune(Class<R> kind, TenantPlan plan, Context<Tenant> context) {
+  /** The objects of the kind it removed, or found removed already (a cache that had not caught up). */
+  private static <R extends HasMetadata> List<R> prune(Class<R> kind, TenantPlan plan, Context<Tenant> context) {
     Set<ResourceID> wanted = plan.objects(kind).stream().map(ResourceID::fromResource).collect(Collectors.toSet());
-    for (R owned : context.getSecondaryResources(kind)) {
-      if (!wanted.contains(ResourceID.fromResource(owned)) && ownedBy(owned, tenantName(context))) {
-        context.getClient().resource(owned).delete();
+    List<R> unwanted = context.getSecondaryResources(kind).stream()
+        .filter(owned -> !wanted.contains(ResourceID.fromResource(owned)) && ownedBy(owned, tenantName(context)))
+        .toList();
+    if (kind == StorageClass.class && !unwanted.isEmpty()) {
+      Set<String> inUse = StorageClassesInUse.among(
+          unwanted.stream().map(owned -> owned.getMetadata().getName()).collect(Collectors.toSet()), context);
+      unwanted = unwanted.stream().filter(owned -> !inUse.contains(owned.getMetadata().getName())).toList();
+    }
+    for (R owned : unwanted) {
+      if (!context.getClient().resource(owned).delete().isEmpty()) {
         PlannedDependent.changes(context).add(AppliedChanges.Change.PRUNED, owned);
       }
     }
+    return unwanted;
   }
 
   /** Labelled as this tenant's by tenantguard: whatever the caches hand over, nothing else is deleted. */

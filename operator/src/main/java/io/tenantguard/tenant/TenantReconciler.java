@@ -3,6 +3,7 @@ package io.tenantguard.tenant;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -62,7 +63,8 @@ import java.util.stream.Collectors;
       @Dependent(name = "rolebindings", type = RoleBindingDependent.class, dependsOn = TenantReconciler.NAMESPACES),
       @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class, dependsOn = TenantReconciler.NAMESPACES),
       @Dependent(name = "resourcequotas", type = ResourceQuotaDependent.class, dependsOn = TenantReconciler.NAMESPACES),
-      @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES)
+      @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = "storageclasses", type = StorageClassDependent.class)
     })
 @GradualRetry(maxAttempts = -1, initialInterval = 1000, intervalMultiplier = 2, maxInterval = 300_000)
 @ControllerConfiguration(name = "tenant", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
@@ -148,14 +150,19 @@ public class TenantReconciler implements Reconciler<Tenant> {
 
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-    TenantPlan plan = pipeline.plan(observe(tenant, context));
+    TenantInputs inputs = observe(tenant, context);
+    TenantPlan plan = pipeline.plan(inputs);
     AppliedChanges changes = new AppliedChanges();
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(PlannedDependent.PLAN, plan);
     workflow.put(PlannedDependent.CHANGES, changes);
     ApplyOutcome outcome = outcome(workflow.reconcileManagedWorkflow().getErroredDependents());
     if (!outcome.failed()) {
-      outcome = prune(plan, context);
+      try {
+        plan = afterPruning(inputs, plan, Pruning.prune(plan, context));
+      } catch (RuntimeException e) {
+        outcome = new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
+      }
     }
     TenantStatus next = statuses.status(tenant, plan, outcome);
     record(tenant, plan, changes, next);
@@ -189,13 +196,13 @@ public class TenantReconciler implements Reconciler<Tenant> {
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 
-  private ApplyOutcome prune(TenantPlan plan, Context<Tenant> context) {
-    try {
-      Pruning.prune(plan, context);
-      return ApplyOutcome.APPLIED;
-    } catch (RuntimeException e) {
-      return new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
-    }
+  /** The plan again without the StorageClasses just pruned, when there were some: the status tells what is left. */
+  private TenantPlan afterPruning(TenantInputs inputs, TenantPlan plan, Set<String> storageClassesGone) {
+    List<StorageClass> left = inputs.storageClasses().stream()
+        .filter(c -> !storageClassesGone.contains(c.getMetadata().getName()))
+        .toList();
+    return left.size() == inputs.storageClasses().size() ? plan
+        : pipeline.plan(inputs.withStorageClasses(left));
   }
 
   private TenantInputs observe(Tenant tenant, Context<Tenant> context) {
@@ -219,8 +226,9 @@ public class TenantReconciler implements Reconciler<Tenant> {
     List<RoleBinding> bindings = owned.stream()
         .flatMap(ns -> tenantBindings.list(ns.getMetadata().getName(), binding -> !managed(binding)))
         .toList();
-    return new TenantInputs(
-        tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant(), bindings);
+    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant())
+        .withTenantBindings(bindings)
+        .withStorageClasses(List.copyOf(context.getSecondaryResources(StorageClass.class)));
   }
 
   /** Whether tenantguard made it: the informer's selector leaves those out already, and this says so twice. */
@@ -298,10 +306,11 @@ public class TenantReconciler implements Reconciler<Tenant> {
     }
   }
 
-  /** Bad news worth an Event: a capability condition false, maintenance ahead, an apply that failed. */
+  /** Bad news worth an Event: a capability condition false, maintenance ahead, a key to rotate, an apply that failed. */
   private static boolean isBad(Condition condition) {
     return switch (condition.getType()) {
-      case StatusConditions.MAINTENANCE_PLANNED, StatusConditions.RECONCILING -> Conditions.TRUE.equals(condition.getStatus());
+      case StatusConditions.MAINTENANCE_PLANNED, StatusConditions.RECONCILING, StatusConditions.KEY_ROTATION_DUE ->
+          Conditions.TRUE.equals(condition.getStatus());
       default -> StatusConditions.failing(condition);
     };
   }

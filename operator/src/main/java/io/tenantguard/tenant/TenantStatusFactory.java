@@ -69,7 +69,8 @@ public final class TenantStatusFactory {
         plan.hosting().centres(),
         folded.controls(),
         outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest(),
-        plan.accessDigest());
+        plan.accessDigest(),
+        plan.contributions().stream().flatMap(c -> c.contribution().storageClasses().stream()).toList());
   }
 
   /** What Ready claims, and what it does not: the provider's organisational duties nobody attested. */

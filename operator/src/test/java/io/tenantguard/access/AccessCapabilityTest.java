@@ -38,7 +38,7 @@ class AccessCapabilityTest {
   private static TenantPlan plan(Tenant tenant, List<RoleBinding> bindings) {
     tenant.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
     return OperatorRuntime.pipeline(SeparationDefaults.STANDARD).plan(new TenantInputs(tenant, Examples.regions(),
-        Examples.classifications(), List.of(), Map.of(), NOW, bindings));
+        Examples.classifications(), List.of(), Map.of(), NOW).withTenantBindings(bindings));
   }
 
   private static Evidence evidence(TenantPlan plan, Control control) {
@@ -113,7 +113,7 @@ class AccessCapabilityTest {
     Tenant young = Examples.tenant("clinique-horizon");
     young.getMetadata().setCreationTimestamp("2026-11-01T00:00:00Z");
     TenantPlan plan = OperatorRuntime.pipeline(SeparationDefaults.STANDARD).plan(new TenantInputs(young,
-        Examples.regions(), Examples.classifications(), List.of(), Map.of(), NOW, List.of()));
+        Examples.regions(), Examples.classifications(), List.of(), Map.of(), NOW));
 
     assertThat(evidence(plan, Controls.SNC_ACCESS_REVIEW).state()).isEqualTo(ControlState.ClientResponsibility);
     assertThat(access(plan).wakeAt()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z").atZone(ZoneOffset.UTC)
@@ -165,7 +165,7 @@ class AccessCapabilityTest {
     assertThat(kept.state()).isEqualTo(ControlState.Enforced);
     assertThat(kept.message()).contains("2 subject binding(s) checked");
     assertThat(AccessList.of(new TenantInputs(Examples.tenant("clinique-horizon"), Map.of(), Map.of(), List.of(),
-        Map.of(), NOW, List.of())).entries()).hasSize(3);
+        Map.of(), NOW)).entries()).hasSize(3);
   }
 
   @Test

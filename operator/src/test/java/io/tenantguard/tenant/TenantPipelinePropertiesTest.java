@@ -368,7 +368,7 @@ class TenantPipelinePropertiesTest {
     DataClassification strict = new DataClassification();
     strict.setMetadata(new ObjectMetaBuilder().withName(STRICT_INTERNAL).build());
     strict.setSpec(new DataClassificationSpec("internal data, no way out",
-        new Requirements(null, null, null, null, null, NetworkIsolation.Strict, null, null, null), null));
+        new Requirements(null, null, null, null, null, NetworkIsolation.Strict, null, null, null, null), null));
     return strict;
   }
 

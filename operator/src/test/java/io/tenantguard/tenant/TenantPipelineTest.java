@@ -233,12 +233,10 @@ class TenantPipelineTest {
   }
 
   @Test
-  void declaredEncryptionThatNothingEnforcesIsNotEnforcedAndAFirstReviewIsTheClientsDuty() {
+  void theHealthTenantsEncryptionIsEnforcedAndAFirstReviewIsTheClientsDuty() {
     TenantPlan plan = plan(Examples.tenant("clinique-horizon"), List.of(), Map.of());
 
-    assertThat(evidence(plan, "SNC-10.1").state()).isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.NotEnforced);
-    assertThat(evidence(plan, "SNC-10.1").message())
-        .contains("requirements.encryptionAtRest").contains("horizon-records, horizon-imaging, horizon-portal");
+    assertThat(evidence(plan, "SNC-10.1").state()).isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.Enforced);
     assertThat(evidence(plan, "ISO27001-A.9.2.5").state())
         .isEqualTo(io.tenantguard.api.v1alpha1.tenant.ControlState.ClientResponsibility);
     assertThat(evidence(plan, "ISO27001-A.9.2.5").message()).startsWith("no access review yet: the first is due by ");

@@ -16,6 +16,14 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.ControlStatus;
+import io.tenantguard.api.v1alpha1.tenant.Encryption;
+import io.tenantguard.api.v1alpha1.tenant.StorageClassState;
+import io.tenantguard.api.v1alpha1.tenant.StorageClassStatus;
+import io.tenantguard.testing.TenantEdits;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import java.util.List;
+import static org.assertj.core.groups.Tuple.tuple;
+import io.tenantguard.encryption.EncryptionCapability;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusConditions;
@@ -50,21 +58,21 @@ class TenantReconcilerMockServerTest {
   }
 
   @Test
-  void tenantGetsLabelledNamespacesWithTheirPoliciesAndIsNotReadyWhileEncryptionIsNotEnforced() {
+  void aHealthTenantGetsLabelledNamespacesTheirPoliciesAndEncryptedStorageAndIsReady() {
     client.resource(Examples.tenant("clinique-horizon")).create();
 
-    Tenant degraded = awaitPhase("clinique-horizon", TenantPhase.Degraded);
+    Tenant ready = awaitPhase("clinique-horizon", TenantPhase.Ready);
 
-    assertThat(degraded.getStatus().hostingCountries()).containsExactly("FR");
-    assertThat(Conditions.isTrue(degraded.getStatus().conditions(), StatusConditions.ISOLATED)).isTrue();
-    assertThat(Conditions.isTrue(degraded.getStatus().conditions(), StatusConditions.REGION_PINNED)).isTrue();
-    var ready = Conditions.find(degraded.getStatus().conditions(), StatusConditions.READY);
-    assertThat(ready.getStatus()).isEqualTo(Conditions.FALSE);
-    assertThat(ready.getReason()).isEqualTo(StatusConditions.NOT_IMPLEMENTED);
-    assertThat(ready.getMessage()).contains("requirements.encryptionAtRest");
-    assertThat(degraded.getStatus().controls())
+    assertThat(ready.getStatus().hostingCountries()).containsExactly("FR");
+    assertThat(Conditions.isTrue(ready.getStatus().conditions(), StatusConditions.ISOLATED)).isTrue();
+    assertThat(Conditions.isTrue(ready.getStatus().conditions(), StatusConditions.REGION_PINNED)).isTrue();
+    assertThat(Conditions.isTrue(ready.getStatus().conditions(), StatusConditions.READY)).isTrue();
+    assertThat(ready.getStatus().controls())
         .contains(new ControlStatus("SNC-9.7", ControlState.Enforced, "Enforced"),
-            new ControlStatus("SNC-10.1", ControlState.NotEnforced, StatusConditions.NOT_IMPLEMENTED));
+            new ControlStatus("SNC-10.1", ControlState.Enforced, EncryptionCapability.ENCRYPTED_STORAGE));
+    String storageClass = ready.getStatus().storageClasses().get(0).name();
+    assertThat(client.storage().v1().storageClasses().withName(storageClass).get().getParameters())
+        .containsEntry("kmsKeyId", "arn:kms:fr-paris:key/clinique-horizon-2026");
     Namespace records = client.namespaces().withName("horizon-records").get();
     assertThat(records.getMetadata().getLabels()).containsEntry(Labels.TENANT, "clinique-horizon");
     assertThat(records.getMetadata().getOwnerReferences()).as("no garbage-collected link to the Tenant").isNullOrEmpty();
@@ -113,6 +121,44 @@ class TenantReconcilerMockServerTest {
           .contains(org.assertj.core.groups.Tuple.tuple(
               "DriftReverted", "restored NetworkPolicy lumiere-web/tenantguard-default-deny after an outside change or deletion"));
     });
+  }
+
+  @Test
+  void aStorageClassOfAnEarlierKeyIsKeptWhileAClaimUsesItAndPrunedAfter() {
+    client.resource(Examples.tenant("clinique-horizon")).create();
+    String first = awaitStorageClasses("clinique-horizon", 1).get(0).name();
+    client.persistentVolumeClaims().inNamespace("horizon-records").resource(new PersistentVolumeClaimBuilder()
+        .withNewMetadata().withName("records").endMetadata()
+        .withNewSpec().withStorageClassName(first).endSpec().build()).create();
+
+    rotate("clinique-horizon", "arn:kms:fr-paris:key/clinique-horizon-2027");
+
+    List<StorageClassStatus> classes = awaitStorageClasses("clinique-horizon", 2);
+    assertThat(classes).extracting(StorageClassStatus::name, StorageClassStatus::state)
+        .contains(tuple(first, StorageClassState.Retiring));
+    assertThat(client.storage().v1().storageClasses().withName(first).get()).as("its claim still uses it").isNotNull();
+
+    client.persistentVolumeClaims().inNamespace("horizon-records").withName("records").delete();
+    rotate("clinique-horizon", "arn:kms:fr-paris:key/clinique-horizon-2028");
+
+    StorageClassStatus current = awaitStorageClasses("clinique-horizon", 1).get(0);
+    assertThat(current.keyRef()).isEqualTo("arn:kms:fr-paris:key/clinique-horizon-2028");
+    assertThat(client.storage().v1().storageClasses().withLabel(Labels.TENANT, "clinique-horizon").list().getItems())
+        .extracting(c -> c.getMetadata().getName()).containsExactly(current.name());
+  }
+
+  private void rotate(String tenant, String keyRef) {
+    client.resources(Tenant.class).withName(tenant)
+        .edit(t -> TenantEdits.encryption(t, new Encryption(keyRef, null, null)));
+  }
+
+  private List<StorageClassStatus> awaitStorageClasses(String name, int count) {
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      Tenant tenant = client.resources(Tenant.class).withName(name).get();
+      assertThat(tenant.getStatus()).isNotNull();
+      assertThat(tenant.getStatus().storageClasses()).hasSize(count);
+    });
+    return client.resources(Tenant.class).withName(name).get().getStatus().storageClasses();
   }
 
   private Tenant awaitPhase(String name, TenantPhase phase) {

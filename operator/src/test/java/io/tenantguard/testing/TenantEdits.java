@@ -2,6 +2,7 @@ package io.tenantguard.testing;
 
 import io.tenantguard.api.v1alpha1.tenant.AccessGrant;
 import io.tenantguard.api.v1alpha1.tenant.AccessReview;
+import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.Network;
 import io.tenantguard.api.v1alpha1.tenant.NetworkPeer;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -42,6 +43,12 @@ public final class TenantEdits {
     return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(),
         edit.apply(new ArrayList<>(s.access())), s.quota(), s.limits(), s.network(), s.encryption(), s.lifecycle(),
         s.accessReview()));
+  }
+
+  public static Tenant encryption(Tenant tenant, Encryption encryption) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
+        s.quota(), s.limits(), s.network(), encryption, s.lifecycle()));
   }
 
   private static Tenant with(Tenant tenant, TenantSpec spec) {

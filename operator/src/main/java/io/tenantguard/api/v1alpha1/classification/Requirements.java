@@ -36,10 +36,15 @@ public record Requirements(
     @JsonPropertyDescription("How often access rights must be reviewed, as an ISO 8601 duration (SNC: P3M).")
         @Size(min = 3, max = 64)
         @Pattern(Patterns.DURATION)
-        String accessReviewInterval) {
+        String accessReviewInterval,
+    @JsonPropertyDescription(
+            "How often the client must rotate the keys of this data's volumes, as an ISO 8601 duration (P1Y); a key older than this is a reminder on the Tenant, not a refusal.")
+        @Size(min = 3, max = 64)
+        @Pattern(Patterns.DURATION)
+        String keyRotationInterval) {
 
   public static final Requirements NONE =
-      new Requirements(null, null, null, null, null, null, null, null, null);
+      new Requirements(null, null, null, null, null, null, null, null, null, null);
 
   public Requirements {
     certifications = certifications == null ? List.of() : List.copyOf(certifications);

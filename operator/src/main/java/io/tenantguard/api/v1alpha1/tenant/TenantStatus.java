@@ -25,13 +25,15 @@ public record TenantStatus(
         String appliedDigest,
     @JsonPropertyDescription(
             "Digest of the current access list (spec.access and the tenant's own RoleBindings): a review counts when spec.accessReview.accessDigest names it.")
-        String accessDigest) {
+        String accessDigest,
+    @JsonPropertyDescription("The tenant's encrypted StorageClasses, each with the region it serves and the key it carries.")
+        List<StorageClassStatus> storageClasses) {
 
   public TenantStatus(TenantPhase phase, Long observedGeneration, List<Condition> conditions,
       List<NamespaceStatus> namespaces, List<String> regions, List<String> hostingCountries, List<String> hostingCentres,
       List<ControlStatus> controls, String appliedDigest) {
     this(phase, observedGeneration, conditions, namespaces, regions, hostingCountries, hostingCentres, controls,
-        appliedDigest, null);
+        appliedDigest, null, null);
   }
 
   public TenantStatus {
@@ -41,5 +43,6 @@ public record TenantStatus(
     hostingCountries = hostingCountries == null ? List.of() : List.copyOf(hostingCountries);
     hostingCentres = hostingCentres == null ? List.of() : List.copyOf(hostingCentres);
     controls = controls == null ? List.of() : List.copyOf(controls);
+    storageClasses = storageClasses == null ? List.of() : List.copyOf(storageClasses);
   }
 }
