@@ -176,10 +176,16 @@ class ControlPlaneFaultsTest {
     if (cluster == null) {
       return;
     }
-    operator.close();
-    partition.close();
-    await().atMost(PATIENCE).until(() -> admin.apiextensions().v1().customResourceDefinitions()
-        .withName("tenants.tenantguard.io").get() == null);
+    if (operator != null) {
+      operator.close();
+    }
+    if (partition != null) {
+      partition.close();
+    }
+    await().atMost(PATIENCE).until(() -> {
+      var crd = admin.apiextensions().v1().customResourceDefinitions().withName("tenants.tenantguard.io").get();
+      return crd == null || crd.getMetadata().getDeletionTimestamp() == null;
+    });
     ManifestFiles.installCrds(admin, E2e.repoRoot().resolve("crds"), "tenantguard-e2e");
   }
 

@@ -1,5 +1,6 @@
 package io.tenantguard.e2e;
 
+import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,10 +57,10 @@ final class Partition implements AutoCloseable {
     cut = false;
   }
 
+  /** The API server's address, as the kubeconfig spells it ("https://127.0.0.1:6443"). */
   private static String server(String kubeconfig) {
-    return kubeconfig.lines().map(String::trim).filter(line -> line.startsWith("server:"))
-        .map(line -> line.substring("server:".length()).trim()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no server in kubeconfig"));
+    String url = Config.fromKubeconfig(kubeconfig).getMasterUrl();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private void accept() {

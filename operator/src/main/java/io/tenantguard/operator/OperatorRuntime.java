@@ -33,6 +33,10 @@ import io.tenantguard.tenant.TenantStatusFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
 /** The running operator: its reconcilers, its probes and metrics, and an orderly stop. */
 public final class OperatorRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
-  private static final java.time.Duration CRD_DELETION_GRACE = java.time.Duration.ofSeconds(3);
+  private static final java.time.Duration CRD_DELETION_GRACE = java.time.Duration.ofSeconds(10);
 
   private final OperatorSettings settings;
   private final KubernetesClient client;
@@ -54,6 +58,12 @@ public final class OperatorRuntime implements AutoCloseable {
   private ClusterPolicyKeeper policies;
   private ForeignNamespaces foreignNamespaces;
   private CrdWatch crds;
+  private final ScheduledExecutorService exiting = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "tenantguard-crd-deleted");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private ScheduledFuture<?> pendingExit;
   private volatile boolean stopping;
 
   /**
@@ -177,23 +187,22 @@ public final class OperatorRuntime implements AutoCloseable {
 
   /**
    * Without one of its CRDs the operator can neither enforce nor report anything: it says so and
-   * exits with status 2, a moment after the deletion so that the Tenants' removal, which comes
-   * first, is told on their namespaces ({@code OrphanedNamespaces}).
+   * exits with status 2, once no CRD of its own has disappeared for a moment. CRDs removed together
+   * (an uninstall) go one after another, the Tenants' last, after every Tenant is gone: by then each
+   * of their namespaces is being told it is orphaned ({@code OrphanedNamespaces}), which the moment
+   * lets finish.
    */
-  private void crdDeleted(String crd) {
+  private synchronized void crdDeleted(String crd) {
     LOG.error("the CRD {} was deleted: tenantguard cannot enforce or report anything without it. The tenants'"
         + " namespaces keep their data and protection (admission policies, RBAC, NetworkPolicies stay in the API"
         + " server). Reinstall it (kubectl apply -f crds/) and start tenantguard again", crd);
-    Thread stop = new Thread(() -> {
-      try {
-        Thread.sleep(CRD_DELETION_GRACE.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (pendingExit != null) {
+      pendingExit.cancel(false);
+    }
+    pendingExit = exiting.schedule(() -> {
       close();
       exit.accept(2);
-    }, "tenantguard-crd-deleted");
-    stop.start();
+    }, CRD_DELETION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -226,6 +235,7 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     LOG.info("stopping tenantguard");
     stopping = true;
+    exiting.shutdown();
     if (operator != null) {
       operator.stop();
     }
