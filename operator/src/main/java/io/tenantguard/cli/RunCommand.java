@@ -1,10 +1,13 @@
 package io.tenantguard.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.audit.AuditOutput;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import io.tenantguard.separation.SeparationDefaults;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -72,6 +75,13 @@ final class RunCommand implements Callable<Integer> {
   Logging.Format logFormat;
 
   @Option(
+      names = "--audit-file",
+      paramLabel = "FILE",
+      defaultValue = "${env:TENANTGUARD_AUDIT_FILE}",
+      description = "File the audit trail is appended to, one hash-chained JSON line per enforcement action; a restart continues its chain (TENANTGUARD_AUDIT_FILE, default: standard output, a new chain at each start).")
+  Path auditFile;
+
+  @Option(
       names = "--default-quota",
       split = ",",
       paramLabel = "FIELD=QUANTITY",
@@ -108,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
     validate();
     SeparationDefaults separationDefaults = separationDefaults();
     Logging.use(logFormat);
+    AuditOutput audit = auditOutput();
     KubernetesClient client = ClusterConnection.open();
     String leaseNamespace =
         leaderElection
@@ -118,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
             new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval,
             separationDefaults);
     CountDownLatch stopped = new CountDownLatch(1);
-    OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
+    OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC(), audit);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -131,6 +142,20 @@ final class RunCommand implements Callable<Integer> {
     runtime.start();
     stopped.await();
     return 0;
+  }
+
+  /** Standard output, or the audit file the option names, which must be writable. */
+  private AuditOutput auditOutput() {
+    if (auditFile == null) {
+      return AuditOutput.logger();
+    }
+    try {
+      return Logging.auditTo(auditFile);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--audit-file' (or TENANTGUARD_AUDIT_FILE): cannot append to " + auditFile + ": "
+              + e, e);
+    }
   }
 
   /** Reads an ISO 8601 duration such as PT10M, and says so when it is not one. */

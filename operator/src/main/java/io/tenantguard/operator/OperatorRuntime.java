@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantguard.audit.AuditOutput;
+import io.tenantguard.audit.AuditTrail;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
@@ -28,6 +30,8 @@ import io.tenantguard.tenant.TenantPipeline;
 import io.tenantguard.tenant.TenantReconciler;
 import io.tenantguard.tenant.TenantStatusFactory;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,6 +47,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private final Clock clock;
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Consumer<ConfigurationServiceOverrider> overrides;
+  private final AuditOutput audit;
   private Operator operator;
   private ProbeServer probes;
   private ClusterPolicyKeeper policies;
@@ -51,20 +56,32 @@ public final class OperatorRuntime implements AutoCloseable {
   /**
    * @param overrides extra JOSDK settings; tests on the mock server use them to turn server-side
    *     apply off, which the mock server does not speak
+   * @param audit where the audit trail goes, and the line it continues
    */
   public OperatorRuntime(
       OperatorSettings settings,
       KubernetesClient client,
       Clock clock,
-      Consumer<ConfigurationServiceOverrider> overrides) {
+      Consumer<ConfigurationServiceOverrider> overrides,
+      AuditOutput audit) {
     this.settings = settings;
     this.client = client;
     this.clock = clock;
     this.overrides = overrides;
+    this.audit = audit;
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
+  }
+
+  public OperatorRuntime(
+      OperatorSettings settings, KubernetesClient client, Clock clock, Consumer<ConfigurationServiceOverrider> overrides) {
+    this(settings, client, clock, overrides, AuditOutput.logger());
+  }
+
+  public OperatorRuntime(OperatorSettings settings, KubernetesClient client, Clock clock, AuditOutput audit) {
+    this(settings, client, clock, o -> {}, audit);
   }
 
   public OperatorRuntime(OperatorSettings settings, KubernetesClient client, Clock clock) {
@@ -85,7 +102,8 @@ public final class OperatorRuntime implements AutoCloseable {
               }
               overrides.accept(o);
             });
-    EventRecorder events = new EventRecorder(client, meters, clock);
+    EventRecorder events = new EventRecorder(client, meters, clock,
+        AuditTrail.begin(audit, clock, identity(), instance(), Version.current()));
     if (settings.admissionPolicies()) {
       policies = new ClusterPolicyKeeper(client, events, meters);
       policies.start();
@@ -103,6 +121,29 @@ public final class OperatorRuntime implements AutoCloseable {
         Version.current(),
         client.getMasterUrl(),
         probes.port());
+  }
+
+  /** Who the operator acts as, as the API server says, for the audit trail. */
+  private String identity() {
+    try {
+      return ClusterPolicies.operatorUsername(client);
+    } catch (RuntimeException e) {
+      LOG.warn("the API server did not say who the operator is ({}); the audit trail names it unknown", e.toString());
+      return "unknown";
+    }
+  }
+
+  /** Which process this is: the pod's name in a cluster, the host's otherwise. */
+  private static String instance() {
+    String hostname = System.getenv("HOSTNAME");
+    if (hostname != null && !hostname.isBlank()) {
+      return hostname;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown host";
+    }
   }
 
   /** The Tenant's capabilities, in the order their conditions are listed. A new capability is one line here. */
