@@ -51,6 +51,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private Operator operator;
   private ProbeServer probes;
   private ClusterPolicyKeeper policies;
+  private PolicyReportKeeper reports;
   private volatile boolean stopping;
 
   /**
@@ -89,6 +90,7 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   public void start() throws IOException {
+    reports = new PolicyReportKeeper(client, clock);
     operator =
         new Operator(
             o -> {
@@ -114,6 +116,9 @@ public final class OperatorRuntime implements AutoCloseable {
         pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters, clock));
     register(new DataClassificationReconciler(clock));
     register(new OrphanedNamespaces(events, meters));
+    if (!settings.leaderElection()) {
+      reports.start(); // with leader election, once leading
+    }
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     operator.start();
     LOG.info(
@@ -169,7 +174,10 @@ public final class OperatorRuntime implements AutoCloseable {
    */
   private LeaderElectionConfiguration leaderElection() {
     LeaderCallbacks callbacks = new LeaderCallbacks(
-        () -> LOG.info("leading: this replica reconciles"),
+        () -> {
+          LOG.info("leading: this replica reconciles");
+          reports.start();
+        },
         () -> {
           if (!stopping) {
             LOG.error("lost the leader Lease; exiting so that only the new leader reconciles");
@@ -211,6 +219,9 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     if (policies != null) {
       policies.close();
+    }
+    if (reports != null) {
+      reports.close();
     }
     if (probes != null) {
       probes.close();
