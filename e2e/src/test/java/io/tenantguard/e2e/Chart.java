@@ -40,7 +40,8 @@ public final class Chart {
     return convert(deployment, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
   }
 
-  private static List<GenericKubernetesResource> render(TemplateCommand template) {
+  /** The objects {@code template} renders. */
+  public static List<GenericKubernetesResource> render(TemplateCommand template) {
     String yaml = template.withName("tg").withNamespace(NAMESPACE).call();
     return Arrays.stream(yaml.split("(?m)^---\\s*$"))
         .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))

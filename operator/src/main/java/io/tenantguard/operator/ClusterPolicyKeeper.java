@@ -13,6 +13,7 @@ import io.tenantguard.kube.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
     }
     informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicies()));
     informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicyBindings()));
+    meters.gauge("tenantguard.admission.policies.missing", this, ClusterPolicyKeeper::missing);
     LOG.info("{} admission policies and bindings applied and watched", desired.size());
   }
 
@@ -72,6 +74,15 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
         restore(object, "deleted");
       }
     });
+  }
+
+  /** How many of the policies and bindings are not in the cluster, as the watches see it: 0 unless restoring fails. */
+  private double missing() {
+    Set<String> present = informers.stream()
+        .flatMap(informer -> informer.getStore().list().stream())
+        .map(object -> key((HasMetadata) object))
+        .collect(Collectors.toSet());
+    return desired.keySet().stream().filter(key -> !present.contains(key)).count();
   }
 
   private void restoreIfChanged(HasMetadata actual) {

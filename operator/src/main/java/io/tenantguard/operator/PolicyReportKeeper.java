@@ -143,8 +143,8 @@ public final class PolicyReportKeeper implements AutoCloseable {
   }
 
   private boolean installed(PolicyReports.Api api) {
-    return crds.get(api).getStore().list().stream().anyMatch(crd ->
-        crd.getStatus() != null && crd.getStatus().getConditions() != null
+    return crds.get(api).getStore().list().stream().anyMatch(crd -> crd.getMetadata().getDeletionTimestamp() == null
+        && crd.getStatus() != null && crd.getStatus().getConditions() != null
             && crd.getStatus().getConditions().stream()
                 .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()))
             && crd.getSpec().getVersions().stream().anyMatch(v -> v.getName().equals(api.version) && v.getServed()));
@@ -212,10 +212,14 @@ public final class PolicyReportKeeper implements AutoCloseable {
     });
   }
 
-  /** Whether a report of that name exists that tenantguard did not make: it is never taken over. */
+  /**
+   * Whether a report of that name exists that tenantguard did not make: it is never taken over. One
+   * tenantguard made carries its labels (the watch may not have told it yet).
+   */
   private boolean someoneElses(PolicyReports.Api api, GenericKubernetesResource desired) {
     GenericKubernetesResource existing = reports(api).withName(desired.getMetadata().getName()).get();
-    if (existing == null) {
+    if (existing == null || Labels.MANAGER.equals(existing.getMetadata().getLabels() == null ? null
+        : existing.getMetadata().getLabels().get(Labels.MANAGED_BY))) {
       foreignTold.remove(desired.getMetadata().getName());
       return false;
     }

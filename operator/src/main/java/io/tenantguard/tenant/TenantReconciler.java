@@ -29,6 +29,7 @@ import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.audit.AuditEntry;
+import io.tenantguard.evidence.ControlMetrics;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.SpecChanges;
@@ -98,6 +99,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
     context.getPrimaryCache().addIndexer(BY_REGION, tenant -> TenantReferences.names(tenant, TenantNamespace::region));
     context.getPrimaryCache().addIndexer(
         BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification));
+    ControlMetrics.register(meters, () -> context.getPrimaryCache().list());
     regions = referenced(context, Region.class, BY_REGION);
     classifications = referenced(context, DataClassification.class, BY_CLASSIFICATION);
     return List.of(regions, classifications);
