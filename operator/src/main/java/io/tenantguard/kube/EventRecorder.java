@@ -71,8 +71,9 @@ public class EventRecorder {
   }
 
   /**
-   * The Event that sums up actions already audited one by one (the audit trail keeps every object,
-   * the API server gets one Event), on the Tenant and in each of its namespaces.
+   * The Event of actions already audited, one by one: for a tenant, one Event sums them up (the
+   * audit trail keeps every object, the API server gets one Event), on the Tenant and in each of its
+   * namespaces.
    */
   public void summarize(HasMetadata tenant, List<String> namespaces, String type, String reason, String message) {
     post(tenant, namespaces, type, reason, message);

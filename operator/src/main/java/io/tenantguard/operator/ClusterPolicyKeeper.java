@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantguard.audit.AuditEntry;
 import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
@@ -99,9 +100,11 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
     }
     apply(wanted);
     meters.counter("tenantguard.drift.reverted", "kind", actual.getKind()).increment();
-    events.warning(actual, "DriftReverted",
-        "restored " + actual.getKind() + " " + actual.getMetadata().getName() + " after it was " + how
-            + ": it protects the tenants' isolation and data");
+    String message = "restored " + actual.getKind() + " " + actual.getMetadata().getName() + " after it was " + how
+        + ": it protects the tenants' isolation and data";
+    events.audit(actual, new AuditEntry(null, List.of(), EventRecorder.describe(actual), "restored", "DriftReverted",
+        EventRecorder.WARNING, message));
+    events.summarize(actual, List.of(), EventRecorder.WARNING, "DriftReverted", message);
   }
 
   private void apply(HasMetadata object) {
