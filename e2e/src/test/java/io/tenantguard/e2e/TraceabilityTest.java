@@ -189,10 +189,15 @@ class TraceabilityTest {
 
     /** SIGTERM, as a pod's stop sends: the operator stops cleanly. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
         process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }
