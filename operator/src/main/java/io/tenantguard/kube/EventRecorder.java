@@ -59,24 +59,24 @@ public class EventRecorder {
   }
 
   /**
-   * An Event about a tenant, on the Tenant and in each of its namespaces, and its audit line naming
-   * the controls it concerns.
+   * An Event on the object (about a tenant: on the Tenant and in each of its namespaces), and its
+   * audit line naming the controls it concerns.
    *
    * @param namespaces the tenant's own namespaces: never one it does not hold
    */
-  public void report(HasMetadata tenant, List<String> namespaces, String type, String reason, String message,
+  public void report(HasMetadata regarding, List<String> namespaces, String type, String reason, String message,
       List<String> controls) {
-    audit(tenant, new AuditEntry(tenantOf(tenant), controls, describe(tenant), REPORTED, reason, type, message));
-    post(tenant, namespaces, type, reason, message);
+    audit(regarding, new AuditEntry(tenantOf(regarding), controls, describe(regarding), REPORTED, reason, type, message));
+    post(regarding, namespaces, type, reason, message);
   }
 
   /**
-   * The Event of actions already audited, one by one: for a tenant, one Event sums them up (the
+   * The Event of actions already audited one by one: for a tenant, one Event sums them up (the
    * audit trail keeps every object, the API server gets one Event), on the Tenant and in each of its
    * namespaces.
    */
-  public void summarize(HasMetadata tenant, List<String> namespaces, String type, String reason, String message) {
-    post(tenant, namespaces, type, reason, message);
+  public void summarize(HasMetadata regarding, List<String> namespaces, String type, String reason, String message) {
+    post(regarding, namespaces, type, reason, message);
   }
 
   /** An audit line and a count, for one action. */

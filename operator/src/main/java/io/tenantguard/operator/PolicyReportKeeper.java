@@ -17,6 +17,7 @@ import io.tenantguard.kube.ManagedFieldsFreeStore;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyReportKeeper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyReportKeeper.class);
-  private static final long RETRY_SECONDS = 5;
+  private static final long FIRST_RETRY_SECONDS = 5;
+  private static final long LAST_RETRY_SECONDS = 300;
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -54,7 +56,9 @@ public final class PolicyReportKeeper implements AutoCloseable {
       new EnumMap<>(PolicyReports.Api.class);
   private final Map<PolicyReports.Api, SharedIndexInformer<GenericKubernetesResource>> reports =
       new EnumMap<>(PolicyReports.Api.class);
-  /** Tenants whose report is to be written again after a failure: one retry pending each. */
+  /** Tasks that failed, by what they do: how many times in a row. */
+  private final Map<String, Integer> failures = new HashMap<>();
+  /** Tasks that failed and will be tried again: one retry pending each. */
   private final Set<String> retrying = new HashSet<>();
   /** Reports of tenantguard's name it did not make, already told: each is told once. */
   private final Set<String> foreignTold = new HashSet<>();
@@ -73,33 +77,47 @@ public final class PolicyReportKeeper implements AutoCloseable {
    * refuses the watch costs the operator its policy reports (it says so), not its start.
    */
   public void start() {
-    worker.execute(this::watchCrds);
+    run("watching their CRDs", this::watchCrds);
   }
 
   private void watchCrds() {
-    try {
-      for (PolicyReports.Api api : PolicyReports.Api.values()) {
-        if (!crds.containsKey(api)) {
-          crds.put(api, client.apiextensions().v1().customResourceDefinitions().withName(api.crdName())
-              .inform(onChange(object -> follow())));
-        }
+    for (PolicyReports.Api api : PolicyReports.Api.values()) {
+      if (!crds.containsKey(api)) {
+        crds.put(api, client.apiextensions().v1().customResourceDefinitions().withName(api.crdName())
+            .inform(onChange(object -> follow())));
       }
-      followInstalledCrds();
-    } catch (KubernetesClientException e) {
-      LOG.warn("policy reports: cannot watch their CRDs ({}); trying again in {} s", e.getMessage(), RETRY_SECONDS);
-      worker.schedule(this::watchCrds, RETRY_SECONDS, TimeUnit.SECONDS);
     }
+    followInstalledCrds();
   }
 
   private void follow() {
-    worker.execute(() -> {
-      try {
-        followInstalledCrds();
-      } catch (KubernetesClientException e) {
-        LOG.warn("policy reports: {}; trying again in {} s", e.getMessage(), RETRY_SECONDS);
-        worker.schedule(this::follow, RETRY_SECONDS, TimeUnit.SECONDS);
+    run("following their CRDs", this::followInstalledCrds);
+  }
+
+  /**
+   * Runs a task on the worker. One that fails is told and tried again later, waiting twice as long
+   * after each failure in a row, up to 5 minutes; tasks read the latest state, so one pending retry
+   * of each is enough.
+   */
+  private void run(String what, Runnable task) {
+    worker.execute(() -> attempt(what, task));
+  }
+
+  private void attempt(String what, Runnable task) {
+    try {
+      task.run();
+      failures.remove(what);
+    } catch (KubernetesClientException e) {
+      if (!worker.isShutdown() && retrying.add(what)) {
+        int failed = failures.merge(what, 1, Integer::sum);
+        long delay = Math.min(LAST_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failed - 1, 6));
+        LOG.warn("policy reports: {} failed: {}; trying again in {} s", what, e.getMessage(), delay);
+        worker.schedule(() -> {
+          retrying.remove(what);
+          attempt(what, task);
+        }, delay, TimeUnit.SECONDS);
       }
-    });
+    }
   }
 
   private void followInstalledCrds() {
@@ -152,7 +170,7 @@ public final class PolicyReportKeeper implements AutoCloseable {
 
   private SharedIndexInformer<GenericKubernetesResource> watch(PolicyReports.Api api) {
     return reports(api).withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform(onChange(report ->
-        worker.execute(() -> keepOrRemove(api, report))));
+        run("keeping " + api.kind + " " + report.getMetadata().getName(), () -> keepOrRemove(api, report))));
   }
 
   /** A report of the API written to is kept true; one of the other API, or of a tenant gone, removed. */
@@ -176,9 +194,9 @@ public final class PolicyReportKeeper implements AutoCloseable {
   }
 
   private void keep(String tenantName) {
-    worker.execute(() -> {
-      if (writing == null) {
-        return;
+    run("keeping the report of tenant " + tenantName, () -> {
+      if (writing == null || !installed(writing)) {
+        return; // a CRD being removed takes its reports with it
       }
       SharedIndexInformer<GenericKubernetesResource> written = reports.get(writing);
       GenericKubernetesResource actual = written.getStore().getByKey(PolicyReports.name(tenantName));
@@ -196,19 +214,8 @@ public final class PolicyReportKeeper implements AutoCloseable {
       if (actual == null && someoneElses(writing, desired.get())) {
         return;
       }
-      try {
-        reports(writing).resource(desired.get()).fieldManager(ClusterPolicies.FIELD_MANAGER).forceConflicts()
-            .serverSideApply();
-      } catch (KubernetesClientException e) {
-        if (retrying.add(tenantName)) {
-          LOG.warn("policy reports: could not write {} {}: {}; trying again in {} s", writing.kind,
-              desired.get().getMetadata().getName(), e.getMessage(), RETRY_SECONDS);
-          worker.schedule(() -> {
-            retrying.remove(tenantName);
-            keep(tenantName);
-          }, RETRY_SECONDS, TimeUnit.SECONDS);
-        }
-      }
+      reports(writing).resource(desired.get()).fieldManager(ClusterPolicies.FIELD_MANAGER).forceConflicts()
+          .serverSideApply();
     });
   }
 
