@@ -160,9 +160,11 @@ public final class PolicyReportKeeper implements AutoCloseable {
     told = true;
   }
 
+  /** Whether the API's CRD is there, established, not being removed, and serves the version written. */
   private boolean installed(PolicyReports.Api api) {
-    return crds.get(api).getStore().list().stream().anyMatch(crd -> crd.getMetadata().getDeletionTimestamp() == null
-        && crd.getStatus() != null && crd.getStatus().getConditions() != null
+    return crds.get(api).getStore().list().stream().anyMatch(crd ->
+        crd.getMetadata().getDeletionTimestamp() == null
+            && crd.getStatus() != null && crd.getStatus().getConditions() != null
             && crd.getStatus().getConditions().stream()
                 .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()))
             && crd.getSpec().getVersions().stream().anyMatch(v -> v.getName().equals(api.version) && v.getServed()));
@@ -189,7 +191,8 @@ public final class PolicyReportKeeper implements AutoCloseable {
     }
     tenants.getStore().listKeys().forEach(this::keep);
     reports.forEach((api, informer) -> informer.getStore().list().stream()
-        .filter(report -> api != writing || tenantOf(report) == null || tenants.getStore().getByKey(tenantOf(report)) == null)
+        .filter(report -> api != writing || tenantOf(report) == null
+            || tenants.getStore().getByKey(tenantOf(report)) == null)
         .forEach(report -> remove(api, report)));
   }
 
