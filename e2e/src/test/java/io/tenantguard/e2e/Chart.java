@@ -53,7 +53,8 @@ public final class Chart {
         .toList();
   }
 
-  private static List<GenericKubernetesResource> render(TemplateCommand template) {
+  /** The objects {@code template} renders. */
+  public static List<GenericKubernetesResource> render(TemplateCommand template) {
     return render(template, "tg", NAMESPACE);
   }
 

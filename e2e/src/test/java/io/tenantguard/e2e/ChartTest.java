@@ -15,21 +15,31 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.StorageClassStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
+import io.tenantguard.evidence.PolicyReports;
 import io.tenantguard.kube.Clients;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
+import io.tenantguard.local.ManifestFiles;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
+import io.tenantguard.separation.NetworkPolicies;
 import io.tenantguard.tenant.TenantStatusFactory;
 import io.tenantguard.testing.Examples;
 import io.tenantguard.testing.TenantEdits;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,7 +61,8 @@ class ChartTest {
 
     assertThat(objects).extracting(GenericKubernetesResource::getKind).contains(
         "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service",
-        "NetworkPolicy", "PodDisruptionBudget");
+        "NetworkPolicy", "PodDisruptionBudget").as("they need the Prometheus operator's CRDs")
+        .doesNotContain("ServiceMonitor", "PrometheusRule");
     assertThat(objects).filteredOn(o -> o.getKind().equals("ClusterRole")).extracting(o -> o.getMetadata().getName())
         .containsExactlyInAnyOrder("tg-operator", "tenantguard-admin", "tenantguard-developer", "tenantguard-viewer",
             "tenantguard-auditor");
@@ -86,6 +97,68 @@ class ChartTest {
       assertThat(env.getValue()).startsWith("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError")
           .contains(" -Djdk.tls.client.cipherSuites=TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,");
     });
+  }
+
+  @Test
+  void theOperatorWatchesOnlyThePolicyReportCrdsByName() {
+    ClusterRole role = Chart.convert(Chart.renderDefaults().stream()
+        .filter(o -> o.getKind().equals("ClusterRole") && o.getMetadata().getName().equals("tg-operator"))
+        .findFirst().orElseThrow(), ClusterRole.class);
+
+    assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("customresourcedefinitions"))
+        .singleElement().satisfies(rule -> {
+          assertThat(rule.getVerbs()).containsExactly("list", "watch");
+          assertThat(rule.getResourceNames())
+              .containsExactly("clusterreports.openreports.io", "clusterpolicyreports.wgpolicyk8s.io");
+        });
+  }
+
+  @Test
+  void thePrometheusRuleAlertsOnAViolatedControlADriftADestructionDueAndAMissingPolicy() {
+    List<GenericKubernetesResource> objects = Chart.render(Chart.helm().template()
+        .set("metrics.prometheusRule.enabled", true).set("metrics.prometheusRule.labels.release", "prometheus")
+        .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus"));
+
+    GenericKubernetesResource rule = objects.stream().filter(o -> o.getKind().equals("PrometheusRule")).findFirst()
+        .orElseThrow();
+    assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(rule.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+    assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+    List<Map<String, Object>> groups = rule.get("spec", "groups");
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> alerts = groups.stream()
+        .flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream())
+        .collect(Collectors.toMap(r -> (String) r.get("alert"), r -> r));
+    assertThat(alerts).containsOnlyKeys("TenantguardControlViolated", "TenantguardDriftReverted",
+        "TenantguardDestructionWithin7Days", "TenantguardProtectionPolicyMissing");
+    assertThat(alerts.get("TenantguardControlViolated").get("expr")).isEqualTo("max(tenantguard_controls{state=\"Violated\"}) > 0");
+    assertThat(alerts.get("TenantguardDriftReverted").get("expr"))
+        .isEqualTo("sum(increase(tenantguard_drift_reverted_total[15m])) > 0");
+    assertThat(alerts.get("TenantguardDestructionWithin7Days").get("expr"))
+        .isEqualTo("min by (tenant) (tenantguard_destruction_pending_seconds) < 7 * 24 * 3600");
+    assertThat(alerts.get("TenantguardProtectionPolicyMissing")).containsEntry("for", "5m")
+        .containsEntry("expr", "max(tenantguard_admission_policies_missing) > 0")
+        .containsEntry("labels", Map.of("severity", "critical"));
+    assertThat(alerts.values()).allSatisfy(alert -> assertThat((Map<String, String>) alert.get("annotations"))
+        .containsKeys("summary", "description"));
+    assertThat(alerts.get("TenantguardControlViolated").get("annotations").toString()).contains("{{ $value }} controls");
+
+    GenericKubernetesResource monitor = objects.stream().filter(o -> o.getKind().equals("ServiceMonitor")).findFirst()
+        .orElseThrow();
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+  }
+
+  @Test
+  void theAuditFileIsAnOptionAndStandardOutputTheDefault() {
+    assertThat(Chart.operatorContainer().getEnv()).noneMatch(env -> env.getName().equals("TENANTGUARD_AUDIT_FILE"));
+
+    Container container = Chart.operatorContainer(Chart.helm().template().set("operator.auditFile", "/tmp/audit/trail.jsonl"));
+    assertThat(container.getEnv()).anySatisfy(env -> {
+      assertThat(env.getName()).isEqualTo("TENANTGUARD_AUDIT_FILE");
+      assertThat(env.getValue()).isEqualTo("/tmp/audit/trail.jsonl");
+    });
+    assertThatThrownBy(() -> Chart.helm().template().set("operator.auditFile", "audit.jsonl").call())
+        .hasMessageContaining("auditFile");
   }
 
   @Test
@@ -154,6 +227,13 @@ class ChartTest {
             .extracting(StorageClassStatus::keyRef).containsExactly("kms:key/chart-proof-2");
         assertThat(admin.storage().v1().storageClasses().withName(firstClass).get()).isNull();
       });
+      policyReportsAreKept(admin);
+      admin.network().v1().networkPolicies().inNamespace("chart-proof-web").withName(NetworkPolicies.DEFAULT_DENY).delete();
+      await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThat(metrics(operator))
+          .contains("tenantguard_drift_reverted_total{kind=\"NetworkPolicy\"}")
+          .contains("tenantguard_controls{state=\"Enforced\"} " + controlsIn(admin, ControlState.Enforced))
+          .contains("tenantguard_controls{state=\"Violated\"} " + controlsIn(admin, ControlState.Violated))
+          .containsPattern("(?m)^tenantguard_admission_policies_missing(\\{})? 0.0$"));
 
       admin.rbac().clusterRoles().withName("tg-operator").edit(role -> {
         role.getRules().stream().filter(rule -> rule.getResources().contains("networkpolicies"))
@@ -171,6 +251,35 @@ class ChartTest {
       assertThat(reconciling.getStatus()).isEqualTo(Conditions.TRUE);
       assertThat(reconciling.getMessage()).startsWith("retrying with backoff: networkpolicies: ");
     }
+  }
+
+  /** With the chart's permissions, the operator notices the OpenReports CRDs installed and writes the tenant's report. */
+  private static void policyReportsAreKept(KubernetesClient admin) {
+    ManifestFiles.apply(admin, List.of(E2e.repoRoot().resolve("e2e/src/test/resources/policy-reports/openreports.io-v1alpha1.yaml")),
+        "platform-team");
+    try {
+      await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThat(admin.genericKubernetesResources(
+          PolicyReports.Api.OPEN_REPORTS.apiVersion(), PolicyReports.Api.OPEN_REPORTS.kind)
+          .withName(PolicyReports.name("chart-proof")).get()).isNotNull());
+    } finally {
+      admin.apiextensions().v1().customResourceDefinitions().withName(PolicyReports.Api.OPEN_REPORTS.crdName()).delete();
+      admin.apiextensions().v1().customResourceDefinitions().withName("reports.openreports.io").delete();
+    }
+  }
+
+  /** How many controls the Tenants' statuses show in {@code state}, as the gauge prints it. */
+  private static String controlsIn(KubernetesClient admin, ControlState state) {
+    return (double) admin.resources(Tenant.class).list().getItems().stream()
+        .filter(t -> t.getStatus() != null)
+        .flatMap(t -> t.getStatus().controls().stream())
+        .filter(c -> c.state() == state)
+        .count() + "\n";
+  }
+
+  private static String metrics(OperatorRuntime operator) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.probePort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static Tenant tenant(String name) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /**
  * The whole thing in one command: a cluster (the kubeconfig's, or a local control plane started
  * here), the CRDs, the example platform, the operator, and the tenants' status as it converges and
- * changes, until Ctrl-C stops everything it started.
+ * changes, until Ctrl-C stops everything it started. The terminal keeps a line per tenant phase
+ * change and the table; the operator's log and the audit trail go to files whose paths it prints.
  */
 @Command(
     name = "quickstart",
@@ -66,8 +67,12 @@ final class QuickstartCommand implements Callable<Integer> {
     ManifestFiles.apply(client,
         EXAMPLES.stream().map(name -> repo.resolve("examples").resolve(name)).toList(), FIELD_MANAGER);
 
-    OperatorRuntime runtime =
-        new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC());
+    Path operatorLog = local.runFolder().resolve("logs/tenantguard.log");
+    Path auditFile = local.runFolder().resolve("audit.jsonl");
+    Files.createDirectories(operatorLog.getParent());
+    Logging.operatorLogTo(operatorLog);
+    OperatorRuntime runtime = new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC(),
+        Logging.auditTo(auditFile));
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient cluster = client;
     boolean stopLocal = startedLocal;
@@ -80,8 +85,12 @@ final class QuickstartCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }, "tenantguard-quickstart-stop"));
+    client.resources(Tenant.class).inform(new PhasePrinter());
     runtime.start();
-    say("operator started; metrics on http://127.0.0.1:" + runtime.probePort() + "/metrics");
+    say("operator started; its log: " + operatorLog);
+    say("audit trail: " + auditFile + " (check it: java -jar operator/target/tenantguard.jar verify-audit " + auditFile
+        + ")");
+    say("metrics on http://127.0.0.1:" + runtime.probePort() + "/metrics");
 
     List<Tenant> converged = awaitConvergence(client);
     System.out.println();
@@ -89,9 +98,8 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println();
     say("look closer: 'java -jar operator/target/tenantguard.jar status',"
         + " 'kubectl get tenants', 'kubectl describe tenant clinique-horizon',"
-        + " 'kubectl get events --field-selector involvedObject.kind=Tenant'");
+        + " 'kubectl get events -n horizon-portal' (what a tenant's users see)");
     say("watching for changes; Ctrl-C stops everything this command started");
-    client.resources(Tenant.class).inform(new ChangePrinter());
     stopped.await();
     return 0;
   }
@@ -133,30 +141,39 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println("tenantguard: " + message);
   }
 
-  /** Prints a line whenever a tenant's phase or one of its conditions changes. */
-  private static final class ChangePrinter implements ResourceEventHandler<Tenant> {
+  /** Prints a line whenever a tenant's phase changes, with the reason it is not Ready. */
+  private static final class PhasePrinter implements ResourceEventHandler<Tenant> {
     @Override
-    public void onAdd(Tenant tenant) {}
+    public void onAdd(Tenant tenant) {
+      if (tenant.getStatus() != null) {
+        print(tenant, tenant.getStatus().phase() + whyNotReady(tenant.getStatus()));
+      }
+    }
 
     @Override
     public void onUpdate(Tenant before, Tenant after) {
       TenantStatus was = before.getStatus();
       TenantStatus now = after.getStatus();
-      if (now == null || (was != null && was.phase() == now.phase() && was.conditions().equals(now.conditions()))) {
-        return;
+      if (now != null && (was == null || was.phase() != now.phase())) {
+        print(after, (was == null ? "" : was.phase() + " -> ") + now.phase() + whyNotReady(now));
       }
-      String time = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-      String detail = now.conditions().stream()
-          .filter(c -> "False".equals(c.getStatus()) && "Ready".equals(c.getType()))
-          .map(c -> " (" + c.getReason() + ": " + c.getMessage() + ")")
-          .findFirst().orElse("");
-      System.out.println(time + " " + after.getMetadata().getName() + ": " + (was == null ? "-" : was.phase())
-          + " -> " + now.phase() + detail);
     }
 
     @Override
     public void onDelete(Tenant tenant, boolean unknownFinalState) {
-      System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + tenant.getMetadata().getName() + ": deleted");
+      print(tenant, "deleted");
+    }
+
+    private static String whyNotReady(TenantStatus status) {
+      return status.conditions().stream()
+          .filter(c -> "False".equals(c.getStatus()) && "Ready".equals(c.getType()))
+          .map(c -> " (" + c.getReason() + ")")
+          .findFirst().orElse("");
+    }
+
+    private static void print(Tenant tenant, String what) {
+      System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + tenant.getMetadata().getName() + ": "
+          + what);
     }
   }
 }

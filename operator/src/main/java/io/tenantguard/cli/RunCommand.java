@@ -3,11 +3,14 @@ package io.tenantguard.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.tenantguard.attestation.Attestations;
+import io.tenantguard.audit.AuditOutput;
 import io.tenantguard.operator.LeaseFence;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import io.tenantguard.separation.SeparationDefaults;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +80,13 @@ final class RunCommand implements Callable<Integer> {
   Logging.Format logFormat;
 
   @Option(
+      names = "--audit-file",
+      paramLabel = "FILE",
+      defaultValue = "${env:TENANTGUARD_AUDIT_FILE}",
+      description = "File the audit trail is appended to, one hash-chained JSON line per enforcement action; a restart continues its chain (TENANTGUARD_AUDIT_FILE, default: standard output, a new chain at each start).")
+  Path auditFile;
+
+  @Option(
       names = "--default-quota",
       split = ",",
       paramLabel = "FIELD=QUANTITY",
@@ -127,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
     SeparationDefaults separationDefaults = separationDefaults();
     Attestations attestations = attestations();
     Logging.use(logFormat);
+    AuditOutput audit = auditOutput();
     KubernetesClient client = ClusterConnection.open(leaderElection
         ? Map.of(LeaseFence.NAME, new LeaseFence(OperatorSettings.LEASE_NAME,
             LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE, System::nanoTime))
@@ -140,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
             new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval,
             separationDefaults, attestations);
     CountDownLatch stopped = new CountDownLatch(1);
-    OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC());
+    OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC(), audit);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -153,6 +164,20 @@ final class RunCommand implements Callable<Integer> {
     runtime.start();
     stopped.await();
     return 0;
+  }
+
+  /** Standard output, or the audit file the option names, which must be writable. */
+  private AuditOutput auditOutput() {
+    if (auditFile == null) {
+      return AuditOutput.logger();
+    }
+    try {
+      return Logging.auditTo(auditFile);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--audit-file' (or TENANTGUARD_AUDIT_FILE): cannot append to " + auditFile + ": "
+              + e, e);
+    }
   }
 
   /** Reads an ISO 8601 duration such as PT10M, and says so when it is not one. */

@@ -41,6 +41,27 @@ public final class LocalControlPlane {
     this.auditPolicy = auditPolicy == null ? null : auditPolicy.toString();
   }
 
+  /**
+   * Where its data and logs live, as {@code e2e/cluster} chooses it: the run folder given,
+   * TENANTGUARD_RUN_DIR, or {@code run} in the cache (TENANTGUARD_CACHE, or XDG_CACHE_HOME's or
+   * ~/.cache's tenantguard).
+   */
+  public Path runFolder() {
+    if (runFolder != null) {
+      return Path.of(runFolder);
+    }
+    String named = System.getenv("TENANTGUARD_RUN_DIR");
+    if (named != null && !named.isBlank()) {
+      return Path.of(named);
+    }
+    String cache = System.getenv("TENANTGUARD_CACHE");
+    if (cache == null || cache.isBlank()) {
+      String xdg = System.getenv("XDG_CACHE_HOME");
+      cache = (xdg != null && !xdg.isBlank() ? xdg : System.getProperty("user.home") + "/.cache") + "/tenantguard";
+    }
+    return Path.of(cache, "run");
+  }
+
   public boolean isRunning() {
     return run("kubeconfig", ProcessBuilder.Redirect.DISCARD).exitCode() == 0;
   }

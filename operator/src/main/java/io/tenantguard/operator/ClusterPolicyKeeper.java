@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantguard.audit.AuditEntry;
 import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
     }
     informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicies()));
     informers.add(watch(client.admissionRegistration().v1().validatingAdmissionPolicyBindings()));
+    meters.gauge("tenantguard.admission.policies.missing", this, ClusterPolicyKeeper::missing);
     LOG.info("{} admission policies and bindings applied and watched", desired.size());
   }
 
@@ -76,6 +79,15 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
     });
   }
 
+  /** How many of the policies and bindings are not in the cluster, as the watches see it: 0 unless restoring fails. */
+  private double missing() {
+    Set<String> present = informers.stream()
+        .flatMap(informer -> informer.getStore().list().stream())
+        .map(object -> key((HasMetadata) object))
+        .collect(Collectors.toSet());
+    return desired.keySet().stream().filter(key -> !present.contains(key)).count();
+  }
+
   private void restoreIfChanged(HasMetadata actual) {
     HasMetadata wanted = desired.get(key(actual));
     if (wanted != null && !DesiredState.holds(actual, wanted)) {
@@ -90,9 +102,11 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
     }
     apply(wanted);
     meters.counter("tenantguard.drift.reverted", "kind", actual.getKind()).increment();
-    events.warning(actual, "DriftReverted",
-        "restored " + actual.getKind() + " " + actual.getMetadata().getName() + " after it was " + how
-            + ": it protects the tenants' isolation and data");
+    String message = "restored " + actual.getKind() + " " + actual.getMetadata().getName() + " after it was " + how
+        + ": it protects the tenants' isolation and data";
+    events.audit(actual, new AuditEntry(null, List.of(), EventRecorder.describe(actual), "restored", "DriftReverted",
+        EventRecorder.WARNING, message));
+    events.summarize(actual, List.of(), EventRecorder.WARNING, "DriftReverted", message);
   }
 
   private void apply(HasMetadata object) {

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantguard.audit.AuditOutput;
+import io.tenantguard.audit.AuditTrail;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
@@ -31,6 +33,8 @@ import io.tenantguard.tenant.TenantPipeline;
 import io.tenantguard.tenant.TenantReconciler;
 import io.tenantguard.tenant.TenantStatusFactory;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -53,9 +57,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Consumer<ConfigurationServiceOverrider> overrides;
   private final IntConsumer exit;
+  private final AuditOutput audit;
   private Operator operator;
   private ProbeServer probes;
   private ClusterPolicyKeeper policies;
+  private PolicyReportKeeper reports;
   private ForeignNamespaces foreignNamespaces;
   private CrdWatch crds;
   private final ScheduledExecutorService exiting = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -71,29 +77,43 @@ public final class OperatorRuntime implements AutoCloseable {
    *     apply off, which the mock server does not speak
    * @param exit ends the process when the operator cannot go on (a lost Lease, a deleted CRD):
    *     {@code System::exit} in production; a test running it in its own JVM records the status
+   * @param audit where the audit trail goes, and the line it continues
    */
   public OperatorRuntime(
       OperatorSettings settings,
       KubernetesClient client,
       Clock clock,
       Consumer<ConfigurationServiceOverrider> overrides,
-      IntConsumer exit) {
+      IntConsumer exit,
+      AuditOutput audit) {
     this.settings = settings;
     this.client = client;
     this.clock = clock;
     this.overrides = overrides;
     this.exit = exit;
+    this.audit = audit;
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
   }
 
+  /** In a test's own JVM: the audit trail on its logger. */
+  public OperatorRuntime(OperatorSettings settings, KubernetesClient client, Clock clock,
+      Consumer<ConfigurationServiceOverrider> overrides, IntConsumer exit) {
+    this(settings, client, clock, overrides, exit, AuditOutput.logger());
+  }
+
+  public OperatorRuntime(OperatorSettings settings, KubernetesClient client, Clock clock, AuditOutput audit) {
+    this(settings, client, clock, o -> {}, System::exit, audit);
+  }
+
   public OperatorRuntime(OperatorSettings settings, KubernetesClient client, Clock clock) {
-    this(settings, client, clock, o -> {}, System::exit);
+    this(settings, client, clock, AuditOutput.logger());
   }
 
   public void start() throws IOException {
+    reports = new PolicyReportKeeper(client, clock);
     operator =
         new Operator(
             o -> {
@@ -107,7 +127,8 @@ public final class OperatorRuntime implements AutoCloseable {
               }
               overrides.accept(o);
             });
-    EventRecorder events = new EventRecorder(client, meters, clock);
+    EventRecorder events = new EventRecorder(client, meters, clock,
+        AuditTrail.begin(audit, clock, identity(), instance(), Version.current()));
     if (settings.admissionPolicies()) {
       policies = new ClusterPolicyKeeper(client, events, meters);
       if (!settings.leaderElection()) {
@@ -122,6 +143,9 @@ public final class OperatorRuntime implements AutoCloseable {
         clock, foreignNamespaces));
     register(new DataClassificationReconciler(clock));
     register(new OrphanedNamespaces(events, meters));
+    if (!settings.leaderElection()) {
+      reports.start(); // with leader election, once leading
+    }
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     probes.serve(ReportEndpoint.PATH, new ReportEndpoint(client, clock));
     operator.start();
@@ -130,6 +154,29 @@ public final class OperatorRuntime implements AutoCloseable {
         Version.current(),
         client.getMasterUrl(),
         probes.port());
+  }
+
+  /** Who the operator acts as, as the API server says, for the audit trail. */
+  private String identity() {
+    try {
+      return ClusterPolicies.operatorUsername(client);
+    } catch (RuntimeException e) {
+      LOG.warn("the API server did not say who the operator is ({}); the audit trail names it unknown", e.toString());
+      return "unknown";
+    }
+  }
+
+  /** Which process this is: the pod's name in a cluster, the host's otherwise. */
+  private static String instance() {
+    String hostname = System.getenv("HOSTNAME");
+    if (hostname != null && !hostname.isBlank()) {
+      return hostname;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown host";
+    }
   }
 
   /** The Tenant's capabilities, in the order their conditions are listed. A new capability is one line here. */
@@ -162,10 +209,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private LeaderElectionConfiguration leaderElection() {
     LeaderCallbacks callbacks = new LeaderCallbacks(
         () -> {
-          LOG.info("leading: this replica reconciles and keeps the admission policies");
+          LOG.info("leading: this replica reconciles and keeps the admission policies and policy reports");
           if (policies != null) {
             policies.start();
           }
+          reports.start();
         },
         () -> {
           if (!stopping) {
@@ -180,7 +228,7 @@ public final class OperatorRuntime implements AutoCloseable {
         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-        identity(),
+        leaseHolderIdentity(),
         callbacks,
         false);
   }
@@ -206,12 +254,11 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   /**
-   * Unique per replica: its pod's name where there is one, and a random part, so that two replicas
-   * on one host (HOSTNAME shared or unset) never both believe they hold the Lease.
+   * Unique per replica: its pod's (or host's) name, and a random part, so that two replicas on one
+   * host never both believe they hold the Lease.
    */
-  private static String identity() {
-    String host = System.getenv("HOSTNAME");
-    return (host == null || host.isBlank() ? "tenantguard" : host) + "_" + java.util.UUID.randomUUID();
+  private static String leaseHolderIdentity() {
+    return instance() + "_" + java.util.UUID.randomUUID();
   }
 
   /** Healthy while every informer is connected; a broken watch that does not heal restarts the pod. */
@@ -247,6 +294,9 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     if (crds != null) {
       crds.close();
+    }
+    if (reports != null) {
+      reports.close();
     }
     if (probes != null) {
       probes.close();

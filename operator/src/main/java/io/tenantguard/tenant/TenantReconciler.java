@@ -28,7 +28,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
+import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
+import io.tenantguard.audit.AuditEntry;
+import io.tenantguard.evidence.ControlMetrics;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.SpecChanges;
@@ -104,6 +108,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
     context.getPrimaryCache().addIndexer(BY_REGION, tenant -> TenantReferences.names(tenant, TenantNamespace::region));
     context.getPrimaryCache().addIndexer(
         BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification));
+    ControlMetrics.register(meters, () -> context.getPrimaryCache().list());
     regions = referenced(context, Region.class, BY_REGION);
     classifications = referenced(context, DataClassification.class, BY_CLASSIFICATION);
     context.getPrimaryCache().addIndexer(BY_NAMESPACE, tenant -> TenantReferences.names(tenant, TenantNamespace::name));
@@ -257,13 +262,16 @@ public class TenantReconciler implements Reconciler<Tenant> {
 
   /**
    * An audit line per write, and one Event per reconciliation that sums them up (one per object
-   * would double the API server's load while tenants are provisioned). A write counts as a reverted
-   * drift only when the object differed from what the operator last applied: it carried the
-   * fingerprint of what was to be applied, or the whole plan is the one last applied in full. A
-   * condition that turns bad is told once, as a Warning Event, when it turns.
+   * would double the API server's load while tenants are provisioned), on the Tenant and in its
+   * namespaces. A write counts as a reverted drift only when the object differed from what the
+   * operator last applied: it carried the fingerprint of what was to be applied, or the whole plan
+   * is the one last applied in full. A condition that turns bad is told once, as a Warning Event,
+   * when it turns.
    */
   private void record(Tenant tenant, TenantPlan plan, AppliedChanges changes, TenantStatus next) {
     boolean samePlan = tenant.getStatus() != null && plan.digest().equals(tenant.getStatus().appliedDigest());
+    ServedControls served = new ServedControls(plan, tenant.getSpec().compliance());
+    List<String> namespaces = heldNamespaces(plan);
     Map<String, List<HasMetadata>> byAction = new LinkedHashMap<>();
     for (AppliedChanges.Applied applied : changes.all()) {
       HasMetadata object = applied.object();
@@ -276,16 +284,18 @@ public class TenantReconciler implements Reconciler<Tenant> {
       if (drift) {
         meters.counter("tenantguard.drift.reverted", "kind", object.getKind()).increment();
       }
-      events.audit(tenant, drift ? EventRecorder.WARNING : EventRecorder.NORMAL, drift ? DRIFT_REVERTED : APPLIED,
-          action + " " + object.getKind() + " " + qualifiedName(object));
+      events.audit(tenant, new AuditEntry(tenant.getMetadata().getName(), served.of(object),
+          EventRecorder.describe(object), action, drift ? DRIFT_REVERTED : APPLIED,
+          drift ? EventRecorder.WARNING : EventRecorder.NORMAL, action + " " + object.getKind() + " " + qualifiedName(object)));
       byAction.computeIfAbsent(action, a -> new ArrayList<>()).add(object);
     }
     List<HasMetadata> restored = byAction.remove("restored");
     if (restored != null) {
-      events.warning(tenant, DRIFT_REVERTED, "restored " + summary(restored) + " after an outside change or deletion");
+      events.summarize(tenant, namespaces, EventRecorder.WARNING, DRIFT_REVERTED,
+          "restored " + summary(restored) + " after an outside change or deletion");
     }
     if (!byAction.isEmpty()) {
-      events.normal(tenant, APPLIED, byAction.entrySet().stream()
+      events.summarize(tenant, namespaces, EventRecorder.NORMAL, APPLIED, byAction.entrySet().stream()
           .map(action -> action.getKey() + " " + summary(action.getValue()))
           .collect(Collectors.joining("; ")));
     }
@@ -294,16 +304,27 @@ public class TenantReconciler implements Reconciler<Tenant> {
     List<io.tenantguard.evidence.Evidence> evidence =
         plan.contributions().stream().flatMap(c -> c.contribution().evidence().stream()).toList();
     ControlTransitions.turnedViolated(controlsBefore, next.controls()).forEach(control ->
-        events.warning(tenant, ControlTransitions.CONTROL_VIOLATED, ControlTransitions.message(control, evidence)));
+        events.report(tenant, namespaces, EventRecorder.WARNING, ControlTransitions.CONTROL_VIOLATED,
+            ControlTransitions.message(control, evidence), List.of(control.id())));
     List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().conditions();
     for (Condition condition : next.conditions()) {
       Condition before = Conditions.find(previous, condition.getType());
       boolean turned = before == null || !java.util.Objects.equals(before.getStatus(), condition.getStatus())
           || !java.util.Objects.equals(before.getMessage(), condition.getMessage());
       if (turned && isBad(condition)) {
-        events.warning(tenant, condition.getReason(), condition.getType() + ": " + condition.getMessage());
+        events.report(tenant, namespaces, EventRecorder.WARNING, condition.getReason(),
+            condition.getType() + ": " + condition.getMessage(),
+            served.failingUnder(condition.getType(), next.controls()));
       }
     }
+  }
+
+  /** The namespaces the tenant holds, where its users read its Events; never one held by someone else. */
+  private static List<String> heldNamespaces(TenantPlan plan) {
+    return plan.namespaces().stream()
+        .filter(ns -> ns.state() != NamespaceState.Conflict && ns.state() != NamespaceState.Refused)
+        .map(NamespaceStatus::name)
+        .toList();
   }
 
   /** Bad news worth an Event: a capability condition false, maintenance ahead, a key to rotate, an apply that failed. */

@@ -2,11 +2,17 @@ package io.tenantguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantguard.audit.AuditEntry;
+import io.tenantguard.audit.AuditOutput;
+import io.tenantguard.audit.AuditTrail;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,7 +50,7 @@ class MainTest {
   @Test
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("run", "status", "report", "quickstart");
+    assertThat(out.toString()).contains("run", "status", "report", "quickstart", "verify-audit");
   }
 
   @Test
@@ -114,5 +120,35 @@ class MainTest {
     assertThat(err.toString())
         .contains("cannot reach the Kubernetes API server at https://127.0.0.1:" + closedPort)
         .contains("Point KUBECONFIG at a reachable cluster");
+  }
+
+  @Test
+  void anAuditFileTheOperatorCannotWriteIsRefusedNamingTheOption() {
+    assertThat(run("run", "--audit-file", "/proc/tenantguard/audit.jsonl")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Invalid value for option '--audit-file' (or TENANTGUARD_AUDIT_FILE): cannot append to"
+            + " /proc/tenantguard/audit.jsonl");
+  }
+
+  @Test
+  void verifyAuditSaysAnIntactTrailHoldsAndNamesTheLineWhereATamperedOneBreaks(@TempDir Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    AuditTrail trail = AuditTrail.begin(new AuditOutput(lines::add, null), Clock.systemUTC(), "operator", "host", "1");
+    for (int i = 0; i < 4; i++) {
+      trail.record(new AuditEntry("t", List.of("SNC-9.7"), "RoleBinding t-web/admin-" + i, "created", "Applied",
+          "Normal", "created RoleBinding t-web/admin-" + i));
+    }
+    Path file = Files.write(dir.resolve("audit.jsonl"), lines);
+
+    assertThat(run("verify-audit", file.toString())).isZero();
+    assertThat(out.toString()).contains(file + ": the audit chain holds over 5 lines");
+
+    lines.set(2, lines.get(2).replace("admin-1", "admin-9"));
+    Files.write(file, lines);
+    assertThat(run("verify-audit", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(file + ": the audit chain is broken at line 4: line 3 was changed");
+
+    assertThat(run("verify-audit", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("no audit file at " + dir.resolve("missing.jsonl"));
   }
 }
