@@ -15,6 +15,7 @@ import java.util.Map;
  * @param ownedNamespaces namespaces this tenant's operator created earlier
  * @param heldElsewhere namespaces the tenant names that exist but are not its own, with who holds them
  * @param now the time of the observation, from the operator's clock
+ * @param lifecycle the tenant's lifecycle stage and deletion schedule, decided before the capabilities run
  */
 public record TenantInputs(
     Tenant tenant,
@@ -22,7 +23,14 @@ public record TenantInputs(
     Map<String, DataClassification> classifications,
     List<Namespace> ownedNamespaces,
     Map<String, String> heldElsewhere,
-    Instant now) {
+    Instant now,
+    TenantLifecycle lifecycle) {
+
+  /** An Active tenant's inputs. */
+  public TenantInputs(Tenant tenant, Map<String, Region> regions, Map<String, DataClassification> classifications,
+      List<Namespace> ownedNamespaces, Map<String, String> heldElsewhere, Instant now) {
+    this(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, TenantLifecycle.ACTIVE);
+  }
 
   public String name() {
     return tenant.getMetadata().getName();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Kubernetes operator that enforces a cloud provider's tenant controls.",
-    subcommands = {RunCommand.class, StatusCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, StatusCommand.class, QuickstartCommand.class, ExportCommand.class,
+      CertificateCommand.class, VerifyCertificateCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

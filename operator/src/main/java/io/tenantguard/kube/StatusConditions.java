@@ -10,6 +10,8 @@ public final class StatusConditions {
   public static final String ACCESS_REVIEWED = "AccessReviewed";
   public static final String LIFECYCLE_ENFORCED = "LifecycleEnforced";
   public static final String MAINTENANCE_PLANNED = "MaintenancePlanned";
+  /** A notice: the tenant is Terminated, and when its data is destroyed. */
+  public static final String DELETION_SCHEDULED = "DeletionScheduled";
   /** kstatus: true while the operator is still converging. */
   public static final String RECONCILING = "Reconciling";
   /** kstatus: true when the operator cannot converge without a change of input. */
@@ -25,7 +27,7 @@ public final class StatusConditions {
   /** A condition a capability feeds that does not hold: the ones that keep Ready false. */
   public static boolean failing(io.fabric8.kubernetes.api.model.Condition condition) {
     return switch (condition.getType()) {
-      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED -> false;
+      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED, DELETION_SCHEDULED -> false;
       default -> Conditions.FALSE.equals(condition.getStatus());
     };
   }

@@ -23,7 +23,8 @@ import java.util.Map;
 public final class DataDeletionProtection {
   public static final String TENANTS = "tenantguard-protect-tenant-data";
   public static final String NAMESPACES = "tenantguard-protect-tenant-namespaces";
-  private static final String HOLDING = "['Provisioned', 'Violated', 'Retained']";
+  /** Namespace states that hold data: a Tenant showing one may not be deleted (Destroying: not yet certified). */
+  private static final String HOLDING = "['Provisioned', 'Violated', 'Retained', 'Destroying']";
 
   private DataDeletionProtection() {}
 
@@ -73,16 +74,18 @@ public final class DataDeletionProtection {
                 .build(),
             new ValidationBuilder()
                 .withExpression("request.operation == 'DELETE' || (" + String.join(" && ",
-                    unchanged(Labels.MANAGED_BY), unchanged(Labels.TENANT), unchanged(Labels.RETAINED)) + ")")
+                    unchanged(Labels.MANAGED_BY), unchanged(Labels.TENANT), unchanged(Labels.RETAINED),
+                    unchanged(FrozenNamespaces.FROZEN_LABEL)) + ")")
                 .withMessageExpression("'namespace ' + object.metadata.name + ': the labels " + Labels.MANAGED_BY + ", "
-                    + Labels.TENANT + " and " + Labels.RETAINED + " record which tenant holds its data; only tenantguard"
-                    + " sets or changes them'")
+                    + Labels.TENANT + ", " + Labels.RETAINED + " and " + FrozenNamespaces.FROZEN_LABEL
+                    + " record which tenant holds its data and whether it is frozen; only tenantguard sets or changes"
+                    + " them'")
                 .withReason("Forbidden")
                 .build()),
         Map.of());
   }
 
-  private static String label(String object, String key) {
+  static String label(String object, String key) {
     return "(" + object + " != null && has(" + object + ".metadata.labels) && '" + key + "' in " + object
         + ".metadata.labels ? " + object + ".metadata.labels['" + key + "'] : '')";
   }

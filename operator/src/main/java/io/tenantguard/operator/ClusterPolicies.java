@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.admission.AdmissionPolicy;
+import io.tenantguard.lifecycle.CertificateProtection;
 import io.tenantguard.lifecycle.DataDeletionProtection;
+import io.tenantguard.lifecycle.FrozenNamespaces;
 import io.tenantguard.placement.ReferencedObjectProtection;
 import io.tenantguard.placement.RegionPinningPolicy;
 import io.tenantguard.separation.ManagedObjectProtection;
@@ -30,6 +32,8 @@ public final class ClusterPolicies {
     policies.add(ReferencedObjectProtection.policy());
     policies.add(ServiceInterceptionPolicy.policy());
     policies.add(StrictNetworkPolicies.policy(operatorUsername));
+    policies.add(FrozenNamespaces.policy(operatorUsername));
+    policies.add(CertificateProtection.policy(operatorUsername));
     return policies.stream().flatMap(p -> p.objects().stream()).toList();
   }
 

@@ -1,5 +1,6 @@
 package io.tenantguard.operator;
 
+import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.separation.SeparationDefaults;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param resyncInterval how often every resource is reconciled even when nothing changed, so that
  *     what the status states is re-verified
  * @param separationDefaults the quota and container limits of namespaces whose Tenant sets none
+ * @param lifecycle the platform's time zone and retention floors, and the namespace of the signing key
  */
 public record OperatorSettings(
     InetSocketAddress probeAddress,
@@ -22,10 +24,27 @@ public record OperatorSettings(
     int reconcileThreads,
     boolean admissionPolicies,
     Duration resyncInterval,
-    SeparationDefaults separationDefaults) {
+    SeparationDefaults separationDefaults,
+    LifecycleSettings lifecycle) {
 
   public static final String LEASE_NAME = "tenantguard-leader";
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /**
+   * With the matrix's retention floors, in UTC; the signing key in the operator's namespace: where
+   * its Lease is, else {@value LifecycleSettings#DEFAULT_NAMESPACE}.
+   */
+  public OperatorSettings(
+      InetSocketAddress probeAddress,
+      String leaderElectionNamespace,
+      int reconcileThreads,
+      boolean admissionPolicies,
+      Duration resyncInterval,
+      SeparationDefaults separationDefaults) {
+    this(probeAddress, leaderElectionNamespace, reconcileThreads, admissionPolicies, resyncInterval,
+        separationDefaults, LifecycleSettings.STANDARD.withKeyNamespace(
+            leaderElectionNamespace != null ? leaderElectionNamespace : LifecycleSettings.DEFAULT_NAMESPACE));
+  }
 
   /** With the built-in separation defaults. */
   public OperatorSettings(
@@ -36,6 +55,11 @@ public record OperatorSettings(
       Duration resyncInterval) {
     this(probeAddress, leaderElectionNamespace, reconcileThreads, admissionPolicies, resyncInterval,
         SeparationDefaults.STANDARD);
+  }
+
+  public OperatorSettings withLifecycle(LifecycleSettings settings) {
+    return new OperatorSettings(probeAddress, leaderElectionNamespace, reconcileThreads, admissionPolicies,
+        resyncInterval, separationDefaults, settings);
   }
 
   /** On loopback, a free port, no leader election: the settings of tests and the quick start. */

@@ -1,6 +1,9 @@
 package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
@@ -15,9 +18,18 @@ import java.util.stream.Collectors;
 final class Pruning {
   private Pruning() {}
 
+  /**
+   * While a tenant's data is being destroyed, what isolates and bounds its namespaces stays until
+   * each namespace goes with everything in it: access is pruned, isolation is not.
+   */
+  private static final Set<Class<? extends HasMetadata>> ISOLATION = Set.of(NetworkPolicy.class, ResourceQuota.class,
+      LimitRange.class);
+
   static void prune(TenantPlan plan, Context<Tenant> context) {
     for (Class<? extends HasMetadata> kind : PlannedDependent.PRUNED_KINDS) {
-      prune(kind, plan, context);
+      if (plan.lifecycle().stage().holdsData() || !ISOLATION.contains(kind)) {
+        prune(kind, plan, context);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.capability.Capability;
 import io.tenantguard.capability.Contribution;
+import io.tenantguard.capability.LifecycleStage;
 import io.tenantguard.capability.NamespaceMetadata;
 import io.tenantguard.capability.NamespaceView;
 import io.tenantguard.capability.PlacedNamespace;
@@ -20,6 +21,7 @@ import io.tenantguard.kube.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +56,7 @@ public final class TenantPipeline {
     List<HasMetadata> objects = new ArrayList<>();
     for (PlacedNamespace namespace : namespaces) {
       if (namespace.provisioned()) {
-        objects.add(namespaceObject(inputs.name(), namespace, contributions));
+        objects.add(namespaceObject(inputs, namespace, contributions));
       }
     }
     contributions.forEach(c -> objects.addAll(c.contribution().objects()));
@@ -63,12 +65,16 @@ public final class TenantPipeline {
         .map(ns -> new NamespaceStatus(ns.name(), ns.view().regionName(), ns.view().classificationName(), ns.state(),
             ns.message()))
         .toList();
-    return new TenantPlan(statuses, objects, contributions, hosting(namespaces), DesiredState.digest(objects));
+    return new TenantPlan(statuses, objects, contributions, hosting(namespaces), DesiredState.digest(objects),
+        inputs.lifecycle());
   }
 
   private List<PlacedNamespace> place(TenantInputs inputs) {
     Map<String, Namespace> owned = inputs.ownedNamespaces().stream()
         .collect(Collectors.toMap(ns -> ns.getMetadata().getName(), Function.identity()));
+    if (!inputs.lifecycle().stage().holdsData()) {
+      return destroyed(inputs, owned);
+    }
     List<PlacedNamespace> placed = new ArrayList<>();
     for (TenantNamespace wanted : inputs.spec().namespaces()) {
       NamespaceView view = view(inputs, wanted.name(), wanted.region(), wanted.classification(), wanted, owned, true);
@@ -106,6 +112,37 @@ public final class TenantPipeline {
     return placed;
   }
 
+  /**
+   * The namespaces of a tenant whose data is being or was destroyed: none is provisioned again;
+   * those it still owns are being deleted, those it named and no longer has are gone. A namespace
+   * of the same name that another holds is left alone, as always.
+   */
+  private static List<PlacedNamespace> destroyed(TenantInputs inputs, Map<String, Namespace> owned) {
+    List<PlacedNamespace> placed = new ArrayList<>();
+    Set<String> named = new LinkedHashSet<>();
+    inputs.spec().namespaces().forEach(ns -> named.add(ns.name()));
+    owned.keySet().stream().sorted().forEach(named::add);
+    for (String name : named) {
+      TenantNamespace wanted = inputs.spec().namespaces().stream().filter(ns -> ns.name().equals(name)).findFirst()
+          .orElse(null);
+      Namespace existing = owned.get(name);
+      Map<String, String> labels = existing == null ? Map.of() : existing.getMetadata().getLabels();
+      NamespaceView view = view(inputs, name, wanted != null ? wanted.region() : labels.get(Labels.REGION),
+          wanted != null ? wanted.classification() : labels.get(Labels.CLASSIFICATION), wanted, owned, wanted != null);
+      String holder = inputs.heldElsewhere().get(name);
+      if (holder != null) {
+        placed.add(new PlacedNamespace(view, NamespaceState.Conflict,
+            "namespace " + name + " already exists and " + holder + ": it is left untouched"));
+      } else if (existing != null) {
+        placed.add(new PlacedNamespace(view, NamespaceState.Destroying,
+            "retention ended: deleted through the API server with every object in it, and waited for"));
+      } else {
+        placed.add(new PlacedNamespace(view, NamespaceState.Destroyed, "destroyed with the tenant's data"));
+      }
+    }
+    return placed;
+  }
+
   private static NamespaceView view(TenantInputs inputs, String name, String regionName, String classificationName,
       TenantNamespace wanted, Map<String, Namespace> owned, boolean inSpec) {
     DataClassification classification = inputs.classifications().get(classificationName);
@@ -117,13 +154,17 @@ public final class TenantPipeline {
         requirements, wanted == null ? null : wanted.quota(), existing, inSpec);
   }
 
-  /** The namespace: ownership, region and classification labels, then what each capability adds. */
+  /**
+   * The namespace: ownership, region and classification labels, then what each capability adds. A
+   * namespace removed from the spec is marked deletable by an administrator, unless its tenant is
+   * terminated: its data then waits for the deletion schedule like the rest.
+   */
   private static Namespace namespaceObject(
-      String tenant, PlacedNamespace namespace, List<TenantPlan.Contributed> contributions) {
-    Map<String, String> labels = new LinkedHashMap<>(Labels.owned(tenant));
+      TenantInputs inputs, PlacedNamespace namespace, List<TenantPlan.Contributed> contributions) {
+    Map<String, String> labels = new LinkedHashMap<>(Labels.owned(inputs.name()));
     labels.put(Labels.REGION, namespace.view().regionName());
     labels.put(Labels.CLASSIFICATION, namespace.view().classificationName());
-    if (namespace.state() == NamespaceState.Retained) {
+    if (namespace.state() == NamespaceState.Retained && inputs.lifecycle().stage() != LifecycleStage.Retained) {
       labels.put(Labels.RETAINED, "true");
     }
     NamespaceMetadata metadata =

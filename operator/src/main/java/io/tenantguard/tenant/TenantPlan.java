@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.capability.Capability;
 import io.tenantguard.capability.Contribution;
+import io.tenantguard.capability.TenantLifecycle;
 import java.util.List;
 
 /**
@@ -12,13 +13,15 @@ import java.util.List;
  * TenantPipeline} without a cluster; applied by the dependents.
  *
  * @param digest a digest of every desired object: unchanged, it means the same plan as before
+ * @param lifecycle the tenant's lifecycle stage and deletion schedule the plan was made for
  */
 public record TenantPlan(
     List<NamespaceStatus> namespaces,
     List<HasMetadata> objects,
     List<Contributed> contributions,
     Hosting hosting,
-    String digest) {
+    String digest,
+    TenantLifecycle lifecycle) {
 
   /** One capability's part of the plan. */
   public record Contributed(Capability capability, Contribution contribution) {}

@@ -6,6 +6,7 @@ import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.tenantguard.capability.LifecycleStage;
 import io.tenantguard.evidence.Evidence;
 import io.tenantguard.evidence.EvidenceFold;
 import io.tenantguard.kube.Conditions;
@@ -61,7 +62,7 @@ public final class TenantStatusFactory {
         generation));
     TenantStatus previous = tenant.getStatus();
     return new TenantStatus(
-        phase(folded.ready(), outcome, previous),
+        phase(plan.lifecycle().stage(), folded.ready(), outcome, previous),
         generation,
         Conditions.merge(previous == null ? List.of() : previous.conditions(), next, clock),
         plan.namespaces(),
@@ -69,7 +70,8 @@ public final class TenantStatusFactory {
         plan.hosting().countries(),
         plan.hosting().centres(),
         folded.controls(),
-        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest());
+        outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest(),
+        plan.lifecycle().deletion());
   }
 
   /**
@@ -91,7 +93,11 @@ public final class TenantStatusFactory {
     return evidence;
   }
 
-  private static TenantPhase phase(boolean ready, ApplyOutcome outcome, TenantStatus previous) {
+  /** The lifecycle's stage names the phase of a tenant that is not Active. */
+  private static TenantPhase phase(LifecycleStage stage, boolean ready, ApplyOutcome outcome, TenantStatus previous) {
+    if (stage != LifecycleStage.Active) {
+      return TenantPhase.valueOf(stage.name());
+    }
     if (ready) {
       return TenantPhase.Ready;
     }

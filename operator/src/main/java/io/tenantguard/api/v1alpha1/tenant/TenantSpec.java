@@ -29,6 +29,12 @@ import java.util.List;
     message = "a Terminated tenant cannot return to Active or Suspended: its data is on the deletion schedule",
     fieldPath = ".lifecycle.state",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "!has(oldSelf.lifecycle) || oldSelf.lifecycle.state != 'Terminated'"
+        + " || (has(self.namespaces) ? self.namespaces : []) == (has(oldSelf.namespaces) ? oldSelf.namespaces : [])",
+    message = "a Terminated tenant's namespaces cannot change: they are kept until the deletion schedule destroys them",
+    fieldPath = ".namespaces",
+    reason = "FieldValueForbidden")
 public record TenantSpec(
     @JsonPropertyDescription("Name of the client, shown in reports.") @Required @Size(min = 1, max = 128)
         String displayName,
