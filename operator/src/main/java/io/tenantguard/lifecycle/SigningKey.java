@@ -58,13 +58,13 @@ public final class SigningKey {
     }
     var secrets = client.secrets().inNamespace(namespace).withName(NAME);
     if (secrets.get() == null) {
-      KeyPair generated = generate();
+      SigningKey generated = generated();
       createIgnoringRace(() -> client.secrets().inNamespace(namespace).resource(new SecretBuilder()
           .withNewMetadata().withName(NAME).withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER)).endMetadata()
           .withType("Opaque")
           .withData(Map.of(
-              PRIVATE, Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded()),
-              PUBLIC, Base64.getEncoder().encodeToString(generated.getPublic().getEncoded())))
+              PRIVATE, Base64.getEncoder().encodeToString(generated.privateKey.getEncoded()),
+              PUBLIC, Base64.getEncoder().encodeToString(generated.publicKey.getEncoded())))
           .build()).create());
       LOG.info("created the signing key of DestructionCertificates: Secret {}/{}", namespace, NAME);
     }
@@ -73,9 +73,10 @@ public final class SigningKey {
     return key;
   }
 
-  private static KeyPair generate() {
+  /** A new key, in memory only. */
+  public static SigningKey generated() {
     try {
-      return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+      return new SigningKey(KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JVM of Java 15 or later has Ed25519", e);
     }
