@@ -38,7 +38,7 @@ public final class FrozenNamespaces {
         List.of(new NamedRuleWithOperationsBuilder()
             .withApiGroups("*")
             .withApiVersions("*")
-            .withResources("*", "*/*")
+            .withResources("*/*")
             .withOperations("CREATE", "UPDATE", "DELETE")
             .withScope("Namespaced")
             .build()),

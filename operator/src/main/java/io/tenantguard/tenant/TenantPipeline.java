@@ -113,9 +113,10 @@ public final class TenantPipeline {
   }
 
   /**
-   * The namespaces of a tenant whose data is being or was destroyed: none is provisioned again;
-   * those it still owns are being deleted, those it named and no longer has are gone. A namespace
-   * of the same name that another holds is left alone, as always.
+   * The namespaces of a tenant whose data is being or was destroyed: none is provisioned again.
+   * They are Destroying until the destruction is verified and certified (so that the Tenant, which
+   * still holds them, cannot be deleted before), then Destroyed. A namespace of the same name that
+   * another holds is left alone, as always.
    */
   private static List<PlacedNamespace> destroyed(TenantInputs inputs, Map<String, Namespace> owned) {
     List<PlacedNamespace> placed = new ArrayList<>();
@@ -133,11 +134,12 @@ public final class TenantPipeline {
       if (holder != null) {
         placed.add(new PlacedNamespace(view, NamespaceState.Conflict,
             "namespace " + name + " already exists and " + holder + ": it is left untouched"));
-      } else if (existing != null) {
-        placed.add(new PlacedNamespace(view, NamespaceState.Destroying,
-            "retention ended: deleted through the API server with every object in it, and waited for"));
-      } else {
+      } else if (inputs.lifecycle().stage() == LifecycleStage.Destroyed) {
         placed.add(new PlacedNamespace(view, NamespaceState.Destroyed, "destroyed with the tenant's data"));
+      } else {
+        placed.add(new PlacedNamespace(view, NamespaceState.Destroying, existing != null
+            ? "retention ended: deleted through the API server with every object in it, and waited for"
+            : "deleted; the destruction is verified, then certified"));
       }
     }
     return placed;

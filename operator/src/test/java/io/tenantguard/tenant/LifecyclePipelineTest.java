@@ -122,7 +122,7 @@ class LifecyclePipelineTest {
 
     assertThat(plan.objects()).isEmpty();
     assertThat(plan.namespaces()).extracting(NamespaceStatus::name, NamespaceStatus::state).containsExactly(
-        tuple("lumiere-web", NamespaceState.Destroying), tuple("lumiere-cdn", NamespaceState.Destroyed));
+        tuple("lumiere-web", NamespaceState.Destroying), tuple("lumiere-cdn", NamespaceState.Destroying));
     TenantStatus status = statuses.status(media, plan);
     assertThat(status.phase()).isEqualTo(TenantPhase.Destroying);
     Condition lifecycle = Conditions.find(status.conditions(), StatusConditions.LIFECYCLE_ENFORCED);
