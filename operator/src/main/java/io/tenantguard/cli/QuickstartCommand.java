@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.tenantguard.kube.Clients;
+import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.local.LocalControlPlane;
 import io.tenantguard.local.ManifestFiles;
 import io.tenantguard.operator.OperatorRuntime;
@@ -37,7 +38,8 @@ final class QuickstartCommand implements Callable<Integer> {
   private static final Duration CONVERGENCE = Duration.ofMinutes(3);
   private static final String FIELD_MANAGER = "tenantguard-quickstart";
   /** The example platform, in the order a platform team applies it. */
-  private static final List<String> EXAMPLES = List.of("regions.yaml", "classifications.yaml", "tenants.yaml");
+  private static final List<String> EXAMPLES =
+      List.of("regions.yaml", "classifications.yaml", "tenants.yaml", "demo/lifecycle.yaml");
 
   @Option(names = "--repository", defaultValue = ".", description = "The tenantguard checkout (crds/, examples/, e2e/cluster).")
   Path repository;
@@ -67,7 +69,8 @@ final class QuickstartCommand implements Callable<Integer> {
         EXAMPLES.stream().map(name -> repo.resolve("examples").resolve(name)).toList(), FIELD_MANAGER);
 
     OperatorRuntime runtime =
-        new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC());
+        new OperatorRuntime(OperatorSettings.local(true).withLifecycle(LifecycleSettings.STANDARD.withoutFloors()),
+            client, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient cluster = client;
     boolean stopLocal = startedLocal;
@@ -91,7 +94,8 @@ final class QuickstartCommand implements Callable<Integer> {
         + " 'kubectl get tenants', 'kubectl describe tenant clinique-horizon',"
         + " 'kubectl get events --field-selector involvedObject.kind=Tenant'");
     say("watching for changes; Ctrl-C stops everything this command started");
-    client.resources(Tenant.class).inform(new ChangePrinter());
+    client.resources(Tenant.class).inform(new ChangePrinter(client));
+    LifecycleDemo.terminate(client);
     stopped.await();
     return 0;
   }
@@ -133,8 +137,14 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println("tenantguard: " + message);
   }
 
-  /** Prints a line whenever a tenant's phase or one of its conditions changes. */
+  /** Prints a line whenever a tenant's phase or one of its conditions changes, and the table when a phase does. */
   private static final class ChangePrinter implements ResourceEventHandler<Tenant> {
+    private final KubernetesClient client;
+
+    ChangePrinter(KubernetesClient client) {
+      this.client = client;
+    }
+
     @Override
     public void onAdd(Tenant tenant) {}
 
@@ -152,6 +162,9 @@ final class QuickstartCommand implements Callable<Integer> {
           .findFirst().orElse("");
       System.out.println(time + " " + after.getMetadata().getName() + ": " + (was == null ? "-" : was.phase())
           + " -> " + now.phase() + detail);
+      if (was != null && was.phase() != now.phase()) {
+        System.out.print(TenantTable.render(client.resources(Tenant.class).list().getItems()));
+      }
     }
 
     @Override
