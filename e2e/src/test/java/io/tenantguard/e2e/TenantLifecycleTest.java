@@ -98,7 +98,7 @@ class TenantLifecycleTest {
     this.cluster = cluster;
     cluster.operator();
     admin = cluster.admin();
-    platformAdmin = cluster.as("platform-admin@provider.example", "system:masters");
+    platformAdmin = Platform.platformAdmin(cluster);
     Platform.applyRegionsAndClassifications(admin);
     Platform.apply(admin, classification(NINETY_SECONDS, "PT90S"));
     Platform.apply(admin, classification(TWENTY_SECONDS, "PT20S"));
