@@ -309,6 +309,10 @@ class TenantLifecycleTest {
 
   private void certificateRefusesEveryWayToChangeOrDeleteIt(String name) {
     var certificate = platformAdmin.resources(DestructionCertificate.class).withName(name);
+    DestructionCertificate forged = admin.resources(DestructionCertificate.class).withName(name).get();
+    forged.setMetadata(new ObjectMetaBuilder().withName("forged-proof").build());
+    assertRefused(() -> platformAdmin.resource(forged).create(),
+        "ValidatingAdmissionPolicy '" + CertificateProtection.NAME + "'", "written by tenantguard alone");
     assertRefused(() -> certificate.edit(c -> {
       c.getSpec().namespaces().get(0).objectCounts().put("secrets", 0L);
       return c;

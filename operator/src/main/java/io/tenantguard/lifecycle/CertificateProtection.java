@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A DestructionCertificate outlives its tenant until its retainUntil, whoever asks, cluster admins
- * included. CEL has no clock, so the API server refuses every deletion but tenantguard's, and
- * tenantguard prunes only past retainUntil. Three more ways to the same end are closed: removing
+ * A DestructionCertificate is written by tenantguard alone, when it has destroyed a tenant's data,
+ * and outlives its tenant until its retainUntil, whoever asks, cluster admins included. CEL has no
+ * clock, so the API server refuses every deletion but tenantguard's, and tenantguard prunes only
+ * past retainUntil. Three more ways to the same end are closed: removing
  * the certificate's finalizer (which also holds it should this policy be removed), and deleting
  * or relabelling its CRD, which would delete every certificate at once: tenantguard labels the
  * CRD while it keeps certificates, and the CRD cannot be deleted while it carries that label.
@@ -28,13 +29,19 @@ public final class CertificateProtection {
   public static AdmissionPolicy policy(String operatorUsername) {
     return new AdmissionPolicy(
         NAME,
-        List.of(AdmissionPolicy.rule(ApiGroup.GROUP, List.of("destructioncertificates"), "DELETE", "UPDATE"),
+        List.of(AdmissionPolicy.rule(ApiGroup.GROUP, List.of("destructioncertificates"), "CREATE", "DELETE", "UPDATE"),
             AdmissionPolicy.rule("apiextensions.k8s.io", List.of("customresourcedefinitions"), "DELETE", "UPDATE")),
         List.of(DataDeletionProtection.notTheOperator(operatorUsername),
             new MatchConditionBuilder().withName("a-certificate-or-their-crd")
                 .withExpression(CERTIFICATES + " || request.name == '" + CRD + "'").build()),
         List.of(),
         List.of(
+            new ValidationBuilder()
+                .withExpression("!(" + CERTIFICATES + " && request.operation == 'CREATE')")
+                .withMessage("DestructionCertificates are written by tenantguard alone, once it has destroyed a tenant's"
+                    + " data and verified it")
+                .withReason("Forbidden")
+                .build(),
             new ValidationBuilder()
                 .withExpression("!(" + CERTIFICATES + " && request.operation == 'DELETE')")
                 .withMessage("a DestructionCertificate is kept until its spec.retainUntil; only tenantguard prunes it")
