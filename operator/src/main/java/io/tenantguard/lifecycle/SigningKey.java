@@ -40,6 +40,7 @@ public final class SigningKey {
   /** The ConfigMap's keys. */
   public static final String PUBLIC_KEY_PEM = "publicKey.pem";
   public static final String KEY_ID = "keyId";
+  private static final String PART_OF = "app.kubernetes.io/part-of";
   private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
 
   private final PrivateKey privateKey;
@@ -53,8 +54,9 @@ public final class SigningKey {
   /** The key of the Secret in {@code namespace}, created (with the namespace) if missing, and its public half published. */
   public static SigningKey loadOrCreate(KubernetesClient client, String namespace) {
     if (client.namespaces().withName(namespace).get() == null) {
+      // not labelled managed-by tenantguard: that label marks the namespaces of tenants
       createIgnoringRace(() -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
-          .withName(namespace).withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER)).endMetadata().build()).create());
+          .withName(namespace).withLabels(Map.of(PART_OF, Labels.MANAGER)).endMetadata().build()).create());
     }
     var secrets = client.secrets().inNamespace(namespace).withName(NAME);
     if (secrets.get() == null) {
