@@ -197,6 +197,8 @@ class TenantLifecycleTest {
       await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThatCode(() ->
           tenantAdmin.configMaps().inNamespace(ns).resource(configMap("notes")).create()).doesNotThrowAnyException());
     }
+    // its contract ends: destroyed while the others are tried, deleted with them at the end
+    Platform.apply(admin, tenant("lc-suspend", TWENTY_SECONDS, new Lifecycle(LifecycleState.Terminated, null, null)));
   }
 
   @Test
@@ -409,7 +411,13 @@ class TenantLifecycleTest {
 
   @Test
   @Order(5)
-  void certificatesArePrunedAfterTheirRetainUntilAndTheirCrdCanThenGo() {
+  void destroyedTenantsMayBeDeletedTheirCertificatesArePrunedAfterTheirRetainUntilAndTheirCrdCanThenGo() {
+    for (String name : List.of("lc-suspend", "lc-hold", "lc-volume")) {
+      awaitPhase(name, TenantPhase.Destroyed, DESTRUCTION);
+      platformAdmin.resources(Tenant.class).withName(name).delete();
+    }
+    await().atMost(Platform.PATIENCE).until(() -> admin.resources(Tenant.class).list().getItems().stream()
+        .noneMatch(t -> t.getMetadata().getName().startsWith("lc-")));
     await().atMost(Duration.ofSeconds(180)).until(() -> admin.resources(DestructionCertificate.class).list().getItems()
         .stream().noneMatch(c -> c.getSpec().tenant().startsWith("lc-")));
     await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThat(admin.apiextensions().v1()
