@@ -130,11 +130,14 @@ class CrdValidationTest {
           destroyedAt: '2026-04-01T00:05:00Z'
           operatorVersion: 0.1.0
           digest: %s
-          retainUntil: '2027-04-01T00:05:00Z'
+          signature: {algorithm: Ed25519, keyId: test, value: test}
+          retainUntil: '%s'
         """;
-    cluster.admin().resource(certificate.formatted("a".repeat(64))).create();
+    // kept until then by the operator's finalizer, which this test's deletion waits for
+    String retainUntil = java.time.Instant.now().plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    cluster.admin().resource(certificate.formatted("a".repeat(64), retainUntil)).create();
 
-    assertThatThrownBy(() -> cluster.admin().resource(certificate.formatted("b".repeat(64)))
+    assertThatThrownBy(() -> cluster.admin().resource(certificate.formatted("b".repeat(64), retainUntil))
             .fieldManager("e2e").forceConflicts().serverSideApply())
         .hasMessageContaining("a DestructionCertificate is immutable once written");
     cluster.admin().resources(io.tenantguard.api.v1alpha1.certificate.DestructionCertificate.class).withName("cv-proof").delete();

@@ -62,7 +62,7 @@ class DataSafetyTest {
     this.cluster = cluster;
     cluster.operator();
     admin = cluster.admin();
-    platformAdmin = cluster.as("platform-admin@provider.example", "system:masters");
+    platformAdmin = Platform.platformAdmin(cluster);
     Platform.applyRegionsAndClassifications(admin);
     Platform.apply(admin, tenant());
     Platform.awaitProvisioned(admin, TENANT);

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.region.Region;
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
 public final class PlanConformance {
   /** Every kind of object tenantguard labels as a tenant's. */
   private static final List<Class<? extends HasMetadata>> KINDS =
-      List.of(Namespace.class, RoleBinding.class, NetworkPolicy.class, ResourceQuota.class, LimitRange.class);
+      List.of(Namespace.class, RoleBinding.class, NetworkPolicy.class, ResourceQuota.class, LimitRange.class,
+          StorageClass.class);
 
   private PlanConformance() {}
 

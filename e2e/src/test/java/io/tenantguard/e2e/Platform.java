@@ -39,6 +39,11 @@ final class Platform {
     return admin.resources(Tenant.class).withName(name).get();
   }
 
+  /** A cluster admin of the platform team (system:masters), who is not the operator: what it is refused, all are. */
+  static KubernetesClient platformAdmin(RealCluster.Cluster cluster) {
+    return cluster.as("platform-admin@provider.example", "system:masters");
+  }
+
   static void applyExamples(KubernetesClient admin) {
     applyRegionsAndClassifications(admin);
     apply(admin, Examples.tenant("clinique-horizon"));

@@ -2,6 +2,7 @@ package io.tenantguard.e2e;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.kube.Clients;
+import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.time.Clock;
 
 /**
  * The operator as it runs in production (server-side apply, admission policies), in this JVM, under
- * the identity the chart gives it: its permissions are exactly the chart's.
+ * the identity the chart gives it: its permissions are exactly the chart's. No retention floor, so
+ * that deletion schedules of a few seconds run as written.
  */
 public final class TenantguardUnderTest implements AutoCloseable {
   private final KubernetesClient client;
@@ -27,8 +29,9 @@ public final class TenantguardUnderTest implements AutoCloseable {
 
   static TenantguardUnderTest start(OperatorIdentity identity) {
     KubernetesClient client = Clients.create(identity.config());
-    OperatorRuntime runtime = new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC(), o -> {},
-        TenantguardUnderTest::exited);
+    OperatorRuntime runtime = new OperatorRuntime(
+        OperatorSettings.local(true).withLifecycle(LifecycleSettings.STANDARD.withoutFloors()), client,
+        Clock.systemUTC(), o -> {}, TenantguardUnderTest::exited);
     try {
       runtime.start();
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.tenantguard.access;
 
+import io.tenantguard.kube.CalendarDuration;
 import io.tenantguard.api.v1alpha1.tenant.AccessReview;
 import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.capability.PlacedNamespace;
@@ -38,13 +39,13 @@ final class AccessReviewCheck {
     AccessReview review = inputs.spec().accessReview();
     Instant now = inputs.now();
     Instant since = review == null ? created(inputs) : review.lastReviewedAt().toInstant();
-    Optional<ReviewInterval> interval = interval(reviewed, since);
+    Optional<CalendarDuration> interval = interval(reviewed, since);
     if (interval.isEmpty()) {
       return new Verdict(ControlState.Violated, REVIEW_INVALID, "requirements.accessReviewInterval of the"
           + " classifications of namespaces " + names(reviewed) + " is not an ISO 8601 duration", null);
     }
     Instant due = interval.get().after(since);
-    String every = " (every " + interval.get().text() + ", classifications of namespaces " + names(reviewed) + ")";
+    String every = " (every " + interval.get() + ", classifications of namespaces " + names(reviewed) + ")";
     if (review == null) {
       return due.isAfter(now)
           ? new Verdict(ControlState.ClientResponsibility, REVIEW_DUE, "no access review yet: the first is due by "
@@ -69,16 +70,16 @@ final class AccessReviewCheck {
   }
 
   /** The strictest interval the classifications set, or empty when one cannot be read. */
-  private static Optional<ReviewInterval> interval(List<PlacedNamespace> reviewed, Instant from) {
-    ReviewInterval strictest = null;
+  private static Optional<CalendarDuration> interval(List<PlacedNamespace> reviewed, Instant from) {
+    CalendarDuration strictest = null;
     for (PlacedNamespace ns : reviewed) {
-      ReviewInterval interval;
+      CalendarDuration interval;
       try {
-        interval = ReviewInterval.parse(ns.view().requirements().accessReviewInterval());
+        interval = CalendarDuration.parse(ns.view().requirements().accessReviewInterval());
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }
-      strictest = strictest == null ? interval : strictest.stricter(interval, from);
+      strictest = strictest == null || interval.after(from).isBefore(strictest.after(from)) ? interval : strictest;
     }
     return Optional.of(strictest);
   }

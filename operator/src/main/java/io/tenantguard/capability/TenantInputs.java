@@ -21,6 +21,7 @@ import java.util.Map;
  * @param tenantBindings the RoleBindings the tenant's own admins made in its namespaces (not
  *     tenantguard's): part of its access list, and checked for separation of duties
  * @param storageClasses StorageClasses this tenant's operator created earlier
+ * @param lifecycle the tenant's lifecycle stage and deletion schedule, decided before the capabilities run
  */
 public record TenantInputs(
     Tenant tenant,
@@ -30,27 +31,34 @@ public record TenantInputs(
     Map<String, String> heldElsewhere,
     Instant now,
     List<RoleBinding> tenantBindings,
-    List<StorageClass> storageClasses) {
+    List<StorageClass> storageClasses,
+    TenantLifecycle lifecycle) {
 
   public TenantInputs {
     tenantBindings = List.copyOf(tenantBindings);
     storageClasses = List.copyOf(storageClasses);
   }
 
-  /** Before any tenant-made RoleBinding or StorageClass of the tenant is seen. */
+  /** An Active tenant's inputs, before any tenant-made RoleBinding or StorageClass of the tenant is seen. */
   public TenantInputs(Tenant tenant, Map<String, Region> regions, Map<String, DataClassification> classifications,
       List<Namespace> ownedNamespaces, Map<String, String> heldElsewhere, Instant now) {
-    this(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, List.of(), List.of());
+    this(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, List.of(), List.of(),
+        TenantLifecycle.ACTIVE);
   }
 
   public TenantInputs withTenantBindings(List<RoleBinding> bindings) {
     return new TenantInputs(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, bindings,
-        storageClasses);
+        storageClasses, lifecycle);
   }
 
   public TenantInputs withStorageClasses(List<StorageClass> classes) {
     return new TenantInputs(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, tenantBindings,
-        classes);
+        classes, lifecycle);
+  }
+
+  public TenantInputs withLifecycle(TenantLifecycle stage) {
+    return new TenantInputs(tenant, regions, classifications, ownedNamespaces, heldElsewhere, now, tenantBindings,
+        storageClasses, stage);
   }
 
   public String name() {

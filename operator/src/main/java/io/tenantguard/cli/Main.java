@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.VersionProvider.class,
     description = "Kubernetes operator that enforces a cloud provider's tenant controls.",
     subcommands = {RunCommand.class, StatusCommand.class, ReportCommand.class, QuickstartCommand.class,
-        VerifyAuditCommand.class,
+        VerifyAuditCommand.class, ExportCommand.class, CertificateCommand.class, VerifyCertificateCommand.class,
         CommandLine.HelpCommand.class})
 public class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.tenantguard.kube.Clients;
+import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.local.LocalControlPlane;
 import io.tenantguard.local.ManifestFiles;
 import io.tenantguard.operator.OperatorRuntime;
@@ -38,7 +39,8 @@ final class QuickstartCommand implements Callable<Integer> {
   private static final Duration CONVERGENCE = Duration.ofMinutes(3);
   private static final String FIELD_MANAGER = "tenantguard-quickstart";
   /** The example platform, in the order a platform team applies it. */
-  private static final List<String> EXAMPLES = List.of("regions.yaml", "classifications.yaml", "tenants.yaml");
+  private static final List<String> EXAMPLES =
+      List.of("regions.yaml", "classifications.yaml", "tenants.yaml", "demo/lifecycle.yaml");
 
   @Option(names = "--repository", defaultValue = ".", description = "The tenantguard checkout (crds/, examples/, e2e/cluster).")
   Path repository;
@@ -71,8 +73,10 @@ final class QuickstartCommand implements Callable<Integer> {
     Path auditFile = local.runFolder().resolve("audit.jsonl");
     Files.createDirectories(operatorLog.getParent());
     Logging.operatorLogTo(operatorLog);
-    OperatorRuntime runtime = new OperatorRuntime(OperatorSettings.local(true), client, Clock.systemUTC(),
-        Logging.auditTo(auditFile));
+    // no retention floor: the demonstration tenant goes through its schedule in about a minute
+    OperatorRuntime runtime =
+        new OperatorRuntime(OperatorSettings.local(true).withLifecycle(LifecycleSettings.STANDARD.withoutFloors()),
+            client, Clock.systemUTC(), Logging.auditTo(auditFile));
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient cluster = client;
     boolean stopLocal = startedLocal;
@@ -85,7 +89,8 @@ final class QuickstartCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }, "tenantguard-quickstart-stop"));
-    client.resources(Tenant.class).inform(new PhasePrinter());
+    PhasePrinter phases = new PhasePrinter(client);
+    client.resources(Tenant.class).inform(phases);
     runtime.start();
     say("operator started; its log: " + operatorLog);
     say("audit trail: " + auditFile + " (check it: java -jar operator/target/tenantguard.jar verify-audit " + auditFile
@@ -96,10 +101,12 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println();
     System.out.print(TenantTable.render(converged));
     System.out.println();
+    phases.printTables();
     say("look closer: 'java -jar operator/target/tenantguard.jar status',"
         + " 'kubectl get tenants', 'kubectl describe tenant clinique-horizon',"
         + " 'kubectl get events -n horizon-portal' (what a tenant's users see)");
     say("watching for changes; Ctrl-C stops everything this command started");
+    LifecycleDemo.terminate(client);
     stopped.await();
     return 0;
   }
@@ -141,8 +148,22 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println("tenantguard: " + message);
   }
 
-  /** Prints a line whenever a tenant's phase changes, with the reason it is not Ready. */
+  /**
+   * Prints a line whenever a tenant's phase changes, with the reason it is not Ready; once the
+   * platform has converged, the table too, so that a tenant's way through its schedule shows in it.
+   */
   private static final class PhasePrinter implements ResourceEventHandler<Tenant> {
+    private final KubernetesClient client;
+    private volatile boolean tables;
+
+    PhasePrinter(KubernetesClient client) {
+      this.client = client;
+    }
+
+    void printTables() {
+      tables = true;
+    }
+
     @Override
     public void onAdd(Tenant tenant) {
       if (tenant.getStatus() != null) {
@@ -156,6 +177,9 @@ final class QuickstartCommand implements Callable<Integer> {
       TenantStatus now = after.getStatus();
       if (now != null && (was == null || was.phase() != now.phase())) {
         print(after, (was == null ? "" : was.phase() + " -> ") + now.phase() + whyNotReady(now));
+        if (tables) {
+          System.out.print(TenantTable.render(client.resources(Tenant.class).list().getItems()));
+        }
       }
     }
 

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.tenantguard.attestation.Attestations;
 import io.tenantguard.audit.AuditOutput;
+import io.tenantguard.kube.CalendarDuration;
+import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.operator.LeaseFence;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.operator.OperatorSettings;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.Map;
@@ -131,6 +134,33 @@ final class RunCommand implements Callable<Integer> {
       description = "A YAML file mapping organisational duties to the references of the provider's attestations, CONTROL: REFERENCE (TENANTGUARD_ATTESTATIONS; docs/controls.md lists the duties).")
   Path attestationsFile;
 
+  @Option(
+      names = "--time-zone",
+      defaultValue = "${env:TENANTGUARD_TIME_ZONE:-UTC}",
+      converter = ZoneConverter.class,
+      description = "Time zone where retentions counted in days end, at the next midnight, such as Europe/Paris (TENANTGUARD_TIME_ZONE, default ${DEFAULT-VALUE}).")
+  ZoneId timeZone;
+
+  @Option(
+      names = "--min-retention",
+      defaultValue = "${env:TENANTGUARD_MIN_RETENTION:-P90D}",
+      converter = CalendarDurationConverter.class,
+      description = "The least time a terminated tenant's data is kept, whatever its classifications ask, as an ISO 8601 duration; PT0S for none (TENANTGUARD_MIN_RETENTION, default ${DEFAULT-VALUE}).")
+  CalendarDuration minRetention;
+
+  @Option(
+      names = "--min-proof-retention",
+      defaultValue = "${env:TENANTGUARD_MIN_PROOF_RETENTION:-P1Y}",
+      converter = CalendarDurationConverter.class,
+      description = "The least time a DestructionCertificate is kept, as an ISO 8601 duration (TENANTGUARD_MIN_PROOF_RETENTION, default ${DEFAULT-VALUE}).")
+  CalendarDuration minProofRetention;
+
+  @Option(
+      names = "--namespace",
+      defaultValue = "${env:TENANTGUARD_NAMESPACE:-" + LifecycleSettings.DEFAULT_NAMESPACE + "}",
+      description = "The operator's own namespace, created if missing: the Secret of the key that signs DestructionCertificates is there, its public key in a ConfigMap beside it (TENANTGUARD_NAMESPACE, default ${DEFAULT-VALUE}).")
+  String namespace;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -149,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
     OperatorSettings settings =
         new OperatorSettings(
             new InetSocketAddress(probeAddress, probePort), leaseNamespace, reconcileThreads, true, resyncInterval,
-            separationDefaults, attestations);
+            separationDefaults, attestations, new LifecycleSettings(timeZone, minRetention, minProofRetention, namespace));
     CountDownLatch stopped = new CountDownLatch(1);
     OperatorRuntime runtime = new OperatorRuntime(settings, client, Clock.systemUTC(), audit);
     Runtime.getRuntime()
@@ -188,6 +218,30 @@ final class RunCommand implements Callable<Integer> {
         return Duration.parse(value);
       } catch (java.time.format.DateTimeParseException e) {
         throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an ISO 8601 duration such as PT10M");
+      }
+    }
+  }
+
+  /** Reads a time zone such as Europe/Paris or UTC, and says so when it is not one. */
+  static final class ZoneConverter implements picocli.CommandLine.ITypeConverter<ZoneId> {
+    @Override
+    public ZoneId convert(String value) {
+      try {
+        return ZoneId.of(value);
+      } catch (java.time.DateTimeException e) {
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a time zone such as UTC or Europe/Paris");
+      }
+    }
+  }
+
+  /** Reads an ISO 8601 duration with calendar and time parts (P90D, P1Y, PT0S). */
+  static final class CalendarDurationConverter implements picocli.CommandLine.ITypeConverter<CalendarDuration> {
+    @Override
+    public CalendarDuration convert(String value) {
+      try {
+        return CalendarDuration.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

@@ -1,7 +1,9 @@
 package io.tenantguard.cli;
 
+import io.tenantguard.api.v1alpha1.tenant.Deletion;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.tenantguard.kube.Conditions;
@@ -14,7 +16,7 @@ import java.util.List;
 /** The table of tenants that `status` and the quick start print. */
 public final class TenantTable {
   private static final List<String> HEADER =
-      List.of("TENANT", "PHASE", "NAMESPACES", "REGIONS", "HOSTING COUNTRIES", "WHY NOT READY");
+      List.of("TENANT", "PHASE", "NAMESPACES", "REGIONS", "HOSTING COUNTRIES", "DELETION", "WHY NOT READY");
 
   private TenantTable() {}
 
@@ -48,7 +50,7 @@ public final class TenantTable {
     TenantStatus status = tenant.getStatus();
     int wanted = tenant.getSpec().namespaces().size();
     if (status == null) {
-      return List.of(tenant.getMetadata().getName(), "Pending", "0/" + wanted, "-", "-", "-");
+      return List.of(tenant.getMetadata().getName(), "Pending", "0/" + wanted, "-", "-", "-", "-");
     }
     long provisioned =
         status.namespaces().stream().filter(ns -> ns.state() == NamespaceState.Provisioned).count();
@@ -58,7 +60,22 @@ public final class TenantTable {
         provisioned + "/" + wanted,
         orDash(String.join(",", status.regions())),
         orDash(String.join(",", status.hostingCountries())),
+        deletion(status),
         whyNotReady(status));
+  }
+
+  /** Where a terminated tenant stands in its deletion schedule. */
+  private static String deletion(TenantStatus status) {
+    Deletion deletion = status.deletion();
+    if (deletion == null) {
+      return "-";
+    }
+    if (deletion.certificate() != null) {
+      return "destroyed " + deletion.destroyedAt() + ", certificate " + deletion.certificate();
+    }
+    return status.phase() == TenantPhase.Destroying
+        ? "destroying since " + deletion.dataAccessibleUntil()
+        : "data kept until " + deletion.dataAccessibleUntil();
   }
 
   /** Ready's reason and the conditions that keep it false: where `kubectl describe` says more. */

@@ -1,6 +1,7 @@
 package io.tenantguard.encryption;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.tenantguard.kube.CalendarDuration;
 import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.RegionKey;
 import io.tenantguard.capability.PlacedNamespace;
@@ -56,7 +57,7 @@ final class KeyRotation {
       boolean own = encryption.keys().stream().anyMatch(k -> k.region().equals(region));
       String field = own ? "keyRotatedAt of region " + region + " in spec.encryption.keys" : "spec.encryption.keyRotatedAt";
       Instant dueAt = key.keyRotatedAt() == null ? null
-          : RotationInterval.after(key.keyRotatedAt().toInstant(), interval);
+          : CalendarDuration.parse(interval).after(key.keyRotatedAt().toInstant());
       String id = key.keyRef() + "\n" + field + "\n" + namespace.view().classificationName();
       Due due = dues.computeIfAbsent(id, k -> new Due(
           key, field, namespace.view().classificationName(), interval, new ArrayList<>(), dueAt));

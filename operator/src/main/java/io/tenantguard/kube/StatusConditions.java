@@ -14,6 +14,8 @@ public final class StatusConditions {
   public static final String MAINTENANCE_PLANNED = "MaintenancePlanned";
   /** A reminder, true when a key of the tenant is older than a classification's keyRotationInterval. */
   public static final String KEY_ROTATION_DUE = "KeyRotationDue";
+  /** A notice: the tenant is Terminated, and when its data is destroyed. */
+  public static final String DELETION_SCHEDULED = "DeletionScheduled";
   /** kstatus: true while the operator is still converging. */
   public static final String RECONCILING = "Reconciling";
   /** kstatus: true when the operator cannot converge without a change of input. */
@@ -38,7 +40,7 @@ public final class StatusConditions {
   /** A condition a capability feeds that does not hold: bad news worth telling. */
   public static boolean failing(io.fabric8.kubernetes.api.model.Condition condition) {
     return switch (condition.getType()) {
-      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED, KEY_ROTATION_DUE -> false;
+      case READY, STALLED, RECONCILING, MAINTENANCE_PLANNED, KEY_ROTATION_DUE, DELETION_SCHEDULED -> false;
       default -> Conditions.FALSE.equals(condition.getStatus());
     };
   }

@@ -28,7 +28,8 @@ public final class DataDeletionProtection {
   public static final String TENANTS = "tenantguard-protect-tenant-data";
   public static final String NAMESPACES = "tenantguard-protect-tenant-namespaces";
   public static final String NEVER_ADOPT = "tenantguard-never-adopt-namespaces";
-  private static final String HOLDING = "['Provisioned', 'Violated', 'Retained']";
+  /** Namespace states that hold data: a Tenant showing one may not be deleted (Destroying: not yet certified). */
+  private static final String HOLDING = "['Provisioned', 'Violated', 'Retained', 'Destroying']";
 
   private DataDeletionProtection() {}
 
@@ -78,10 +79,12 @@ public final class DataDeletionProtection {
                 .build(),
             new ValidationBuilder()
                 .withExpression("request.operation == 'DELETE' || (" + String.join(" && ",
-                    unchanged(Labels.MANAGED_BY), unchanged(Labels.TENANT), unchanged(Labels.RETAINED)) + ")")
+                    unchanged(Labels.MANAGED_BY), unchanged(Labels.TENANT), unchanged(Labels.RETAINED),
+                    unchanged(FrozenNamespaces.FROZEN_LABEL)) + ")")
                 .withMessageExpression("'namespace ' + object.metadata.name + ': the labels " + Labels.MANAGED_BY + ", "
-                    + Labels.TENANT + " and " + Labels.RETAINED + " record which tenant holds its data; only tenantguard"
-                    + " sets or changes them'")
+                    + Labels.TENANT + ", " + Labels.RETAINED + " and " + FrozenNamespaces.FROZEN_LABEL
+                    + " record which tenant holds its data and whether it is frozen; only tenantguard sets or changes"
+                    + " them'")
                 .withReason("Forbidden")
                 .build()),
         Map.of());
@@ -107,7 +110,7 @@ public final class DataDeletionProtection {
         Map.of());
   }
 
-  private static String label(String object, String key) {
+  static String label(String object, String key) {
     return "(" + object + " != null && has(" + object + ".metadata.labels) && '" + key + "' in " + object
         + ".metadata.labels ? " + object + ".metadata.labels['" + key + "'] : '')";
   }

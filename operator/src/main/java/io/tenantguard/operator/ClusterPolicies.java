@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.admission.AdmissionPolicy;
 import io.tenantguard.encryption.EncryptedVolumesPolicy;
 import io.tenantguard.encryption.IngressTlsPolicy;
+import io.tenantguard.lifecycle.CertificateProtection;
 import io.tenantguard.lifecycle.DataDeletionProtection;
+import io.tenantguard.lifecycle.FrozenNamespaces;
 import io.tenantguard.placement.ReferencedObjectProtection;
 import io.tenantguard.placement.RegionPinningPolicy;
 import io.tenantguard.separation.IsolationRequired;
@@ -35,6 +37,8 @@ public final class ClusterPolicies {
     policies.add(StrictNetworkPolicies.policy(operatorUsername));
     policies.add(EncryptedVolumesPolicy.policy());
     policies.add(IngressTlsPolicy.policy());
+    policies.add(FrozenNamespaces.policy(operatorUsername));
+    policies.add(CertificateProtection.policy(operatorUsername));
     List<HasMetadata> objects = new ArrayList<>(policies.stream().flatMap(p -> p.objects().stream()).toList());
     objects.addAll(IsolationRequired.objects());
     return objects;

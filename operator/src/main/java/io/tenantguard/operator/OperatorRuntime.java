@@ -24,7 +24,14 @@ import io.tenantguard.access.AccessCapability;
 import io.tenantguard.attestation.AttestationCapability;
 import io.tenantguard.attestation.Attestations;
 import io.tenantguard.encryption.EncryptionCapability;
+import io.tenantguard.lifecycle.CertificateReconciler;
+import io.tenantguard.lifecycle.DeletionSchedule;
+import io.tenantguard.lifecycle.DestructionCertificates;
+import io.tenantguard.lifecycle.LifecycleActions;
 import io.tenantguard.lifecycle.LifecycleCapability;
+import io.tenantguard.lifecycle.LifecycleSettings;
+import io.tenantguard.lifecycle.RetentionFloors;
+import io.tenantguard.lifecycle.SigningKey;
 import io.tenantguard.lifecycle.OrphanedNamespaces;
 import io.tenantguard.placement.PlacementCapability;
 import io.tenantguard.separation.SeparationCapability;
@@ -138,10 +145,16 @@ public final class OperatorRuntime implements AutoCloseable {
     TenantPipeline pipeline = pipeline(settings.separationDefaults(), settings.attestations());
     foreignNamespaces = ForeignNamespaces.start(client);
     crds = CrdWatch.start(client, this::crdDeleted);
+    LifecycleSettings lifecycle = settings.lifecycle();
+    SigningKey key = SigningKey.loadOrCreate(client, lifecycle.keyNamespace());
+    DeletionSchedule schedule = new DeletionSchedule(lifecycle);
+    DestructionCertificates certificates = new DestructionCertificates(client, key);
     register(new RegionReconciler(clock));
     register(new TenantReconciler(pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters,
-        clock, foreignNamespaces));
-    register(new DataClassificationReconciler(clock));
+        clock, foreignNamespaces, schedule,
+        new LifecycleActions(client, certificates, schedule, Version.current(), events, meters, clock), certificates));
+    register(new DataClassificationReconciler(clock, new RetentionFloors(lifecycle, clock)));
+    register(new CertificateReconciler(client, key, events, meters, clock));
     register(new OrphanedNamespaces(events, meters));
     if (!settings.leaderElection()) {
       reports.start(); // with leader election, once leading

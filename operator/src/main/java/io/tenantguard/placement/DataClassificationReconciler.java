@@ -14,6 +14,7 @@ import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.classification.DataClassificationStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
+import io.tenantguard.capability.ClassificationReview;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
@@ -25,16 +26,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Keeps each DataClassification's status: which tenants hold data of this class. */
+/**
+ * Keeps each DataClassification's status: which tenants hold data of this class, and what the
+ * capabilities' reviews find about it (a retention below the platform's floor).
+ */
 @ControllerConfiguration(name = "dataclassification", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
 public class DataClassificationReconciler implements Reconciler<DataClassification> {
   private static final String BY_CLASSIFICATION = "tenantsByClassification";
 
   private final Clock clock;
+  private final List<ClassificationReview> reviews;
   private InformerEventSource<Tenant, DataClassification> tenants;
 
-  public DataClassificationReconciler(Clock clock) {
+  public DataClassificationReconciler(Clock clock, ClassificationReview... reviews) {
     this.clock = clock;
+    this.reviews = List.of(reviews);
   }
 
   @Override
@@ -62,7 +68,9 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
         generation);
     List<io.fabric8.kubernetes.api.model.Condition> previous =
         classification.getStatus() == null ? List.of() : classification.getStatus().conditions();
-    var next = new DataClassificationStatus(generation, holders, Conditions.merge(previous, List.of(ready), clock));
+    List<io.fabric8.kubernetes.api.model.Condition> conditions = new java.util.ArrayList<>(List.of(ready));
+    reviews.forEach(review -> conditions.addAll(review.conditions(classification)));
+    var next = new DataClassificationStatus(generation, holders, Conditions.merge(previous, conditions, clock));
     return StatusPatch.ifChanged(classification, classification.getStatus(), next, DataClassification::new);
   }
 }

@@ -2,6 +2,7 @@ package io.tenantguard.separation;
 
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidationBuilder;
 import io.tenantguard.admission.AdmissionPolicy;
+import io.tenantguard.admission.PlatformRequests;
 import io.tenantguard.kube.Labels;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class ManagedObjectProtection {
             AdmissionPolicy.rule("rbac.authorization.k8s.io", List.of("rolebindings"), "CREATE", "UPDATE", "DELETE"),
             AdmissionPolicy.rule("networking.k8s.io", List.of("networkpolicies"), "CREATE", "UPDATE", "DELETE"),
             AdmissionPolicy.rule("", List.of("resourcequotas", "limitranges"), "CREATE", "UPDATE", "DELETE")),
-        List.of(TenantRequests.notThePlatform(operatorUsername)),
+        List.of(PlatformRequests.notThePlatform(operatorUsername)),
         List.of(),
         List.of(
             new ValidationBuilder()

@@ -62,7 +62,7 @@ public final class SeparationCapability implements Capability {
       labels.put(NETWORK_ISOLATION_LABEL, requirements.networkIsolation().name());
       contribution.namespaceMetadata(name, new NamespaceMetadata(labels,
           DeclaredFlows.annotations(inputs.spec().network(), requirements.networkIsolation())));
-      contribution.objects(AccessBindings.desired(tenant, inputs.spec(), name));
+      contribution.objects(AccessBindings.desired(tenant, inputs.spec(), name, inputs.lifecycle()));
       NetworkPolicies.Desired network =
           NetworkPolicies.desired(tenant, name, inputs.spec().network(), requirements.networkIsolation());
       contribution.objects(network.policies());

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidationBuilde
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.Variable;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.VariableBuilder;
 import io.tenantguard.admission.AdmissionPolicy;
+import io.tenantguard.admission.PlatformRequests;
 import io.tenantguard.api.v1alpha1.classification.NetworkIsolation;
 import io.tenantguard.kube.Labels;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class StrictNetworkPolicies {
     return new AdmissionPolicy(
         NAME,
         List.of(AdmissionPolicy.rule("networking.k8s.io", List.of("networkpolicies"), "CREATE", "UPDATE")),
-        List.of(TenantRequests.notThePlatform(operatorUsername)),
+        List.of(PlatformRequests.notThePlatform(operatorUsername)),
         List.of(
             variable("tenant", "namespaceObject.metadata.labels['" + Labels.TENANT + "']"),
             variable("ingressFlows", flows(DeclaredFlows.INGRESS_ANNOTATION)),

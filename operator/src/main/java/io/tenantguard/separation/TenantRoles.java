@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The four tenant ClusterRoles, bound only inside tenant namespaces. They name resources one by
+ * The tenant ClusterRoles, bound only inside tenant namespaces. They name resources one by
  * one, never a wildcard, so that a kind added to the cluster later is not granted by accident.
  */
 public final class TenantRoles {
@@ -50,6 +50,13 @@ public final class TenantRoles {
   private static final Map<String, List<String>> PLATFORM_SET =
       Map.of("", List.of("resourcequotas", "limitranges", "events", "namespaces"));
 
+  /**
+   * Reads every object of a tenant namespace, Secrets included, and changes nothing: what admins
+   * and developers keep while their tenant is Suspended, and the admins' recovery access to a
+   * terminated tenant's data until its deadline. Bound by tenantguard only; no spec.access role.
+   */
+  public static final String READONLY = "tenantguard-readonly";
+
   private TenantRoles() {}
 
   public static String clusterRoleName(TenantRole role) {
@@ -58,10 +65,11 @@ public final class TenantRoles {
 
   public static List<ClusterRole> all() {
     return List.of(
-        clusterRole(TenantRole.admin, admin()),
-        clusterRole(TenantRole.developer, developer()),
-        clusterRole(TenantRole.viewer, viewer()),
-        clusterRole(TenantRole.auditor, auditor()));
+        clusterRole(clusterRoleName(TenantRole.admin), admin()),
+        clusterRole(clusterRoleName(TenantRole.developer), developer()),
+        clusterRole(clusterRoleName(TenantRole.viewer), viewer()),
+        clusterRole(clusterRoleName(TenantRole.auditor), auditor()),
+        clusterRole(READONLY, readonly()));
   }
 
   private static List<PolicyRule> admin() {
@@ -90,6 +98,16 @@ public final class TenantRoles {
   private static List<PolicyRule> auditor() {
     List<PolicyRule> rules = viewer();
     rules.addAll(rules(TENANT_POLICY, READ));
+    return rules;
+  }
+
+  /** What the admin reads, nothing written: logs, but no shell nor port forward (they are writes). */
+  private static List<PolicyRule> readonly() {
+    List<PolicyRule> rules = new ArrayList<>(rules(WORKLOADS, READ));
+    rules.addAll(rules(SERVICE_BACKENDS, READ));
+    rules.add(rule("", List.of("secrets", "pods/log"), READ));
+    rules.addAll(rules(TENANT_POLICY, READ));
+    rules.addAll(rules(PLATFORM_SET, READ));
     return rules;
   }
 
@@ -127,10 +145,10 @@ public final class TenantRoles {
     return new PolicyRuleBuilder().withApiGroups(group).withResources(resources).withVerbs(verbs).build();
   }
 
-  private static ClusterRole clusterRole(TenantRole role, List<PolicyRule> rules) {
+  private static ClusterRole clusterRole(String name, List<PolicyRule> rules) {
     return new ClusterRoleBuilder()
         .withNewMetadata()
-        .withName(clusterRoleName(role))
+        .withName(name)
         .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER))
         .endMetadata()
         .withRules(rules)

@@ -1,5 +1,6 @@
 package io.tenantguard.tenant;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,6 +16,15 @@ record ApplyOutcome(Map<String, String> errorsByDependent, Set<String> failedKin
   ApplyOutcome {
     errorsByDependent = new TreeMap<>(errorsByDependent);
     failedKinds = Set.copyOf(failedKinds);
+  }
+
+  /** Both outcomes' failures. */
+  ApplyOutcome and(ApplyOutcome other) {
+    Map<String, String> errors = new TreeMap<>(errorsByDependent);
+    errors.putAll(other.errorsByDependent);
+    Set<String> kinds = new HashSet<>(failedKinds);
+    kinds.addAll(other.failedKinds);
+    return new ApplyOutcome(errors, kinds);
   }
 
   boolean failed() {

@@ -1,6 +1,9 @@
 package io.tenantguard.tenant;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -20,10 +23,20 @@ import java.util.stream.Collectors;
 final class Pruning {
   private Pruning() {}
 
+  /**
+   * While a tenant's data is being destroyed, what isolates and bounds its namespaces stays until
+   * each namespace goes with everything in it: access is pruned, isolation is not.
+   */
+  private static final Set<Class<? extends HasMetadata>> ISOLATION = Set.of(NetworkPolicy.class, ResourceQuota.class,
+      LimitRange.class);
+
   /** Prunes every kind; returns the names of the StorageClasses it removed or found already gone. */
   static Set<String> prune(TenantPlan plan, Context<Tenant> context) {
     Set<String> storageClassesGone = new HashSet<>();
     for (Class<? extends HasMetadata> kind : PlannedDependent.PRUNED_KINDS) {
+      if (!plan.lifecycle().stage().holdsData() && ISOLATION.contains(kind)) {
+        continue;
+      }
       List<? extends HasMetadata> gone = prune(kind, plan, context);
       if (kind == StorageClass.class) {
         gone.forEach(storageClass -> storageClassesGone.add(storageClass.getMetadata().getName()));

@@ -11,6 +11,7 @@ import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.capability.AccessList;
 import io.tenantguard.capability.Capability;
 import io.tenantguard.capability.Contribution;
+import io.tenantguard.capability.LifecycleStage;
 import io.tenantguard.capability.NamespaceMetadata;
 import io.tenantguard.capability.NamespaceView;
 import io.tenantguard.capability.PlacedNamespace;
@@ -21,6 +22,7 @@ import io.tenantguard.kube.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +57,7 @@ public final class TenantPipeline {
     List<HasMetadata> objects = new ArrayList<>();
     for (PlacedNamespace namespace : namespaces) {
       if (namespace.provisioned()) {
-        objects.add(namespaceObject(inputs.name(), namespace, contributions));
+        objects.add(namespaceObject(inputs, namespace, contributions));
       }
     }
     contributions.forEach(c -> objects.addAll(c.contribution().objects()));
@@ -65,12 +67,15 @@ public final class TenantPipeline {
             ns.message()))
         .toList();
     return new TenantPlan(statuses, objects, contributions, hosting(namespaces), DesiredState.digest(objects),
-        AccessList.of(inputs).digest());
+        AccessList.of(inputs).digest(), inputs.lifecycle());
   }
 
   private List<PlacedNamespace> place(TenantInputs inputs) {
     Map<String, Namespace> owned = inputs.ownedNamespaces().stream()
         .collect(Collectors.toMap(ns -> ns.getMetadata().getName(), Function.identity()));
+    if (!inputs.lifecycle().stage().holdsData()) {
+      return destroyed(inputs, owned);
+    }
     List<PlacedNamespace> placed = new ArrayList<>();
     for (TenantNamespace wanted : inputs.spec().namespaces()) {
       NamespaceView view = view(inputs, wanted.name(), wanted.region(), wanted.classification(), wanted, owned, true);
@@ -109,6 +114,39 @@ public final class TenantPipeline {
     return placed;
   }
 
+  /**
+   * The namespaces of a tenant whose data is being or was destroyed: none is provisioned again.
+   * They are Destroying until the destruction is verified and certified (so that the Tenant, which
+   * still holds them, cannot be deleted before), then Destroyed. A namespace of the same name that
+   * another holds is left alone, as always.
+   */
+  private static List<PlacedNamespace> destroyed(TenantInputs inputs, Map<String, Namespace> owned) {
+    List<PlacedNamespace> placed = new ArrayList<>();
+    Set<String> named = new LinkedHashSet<>();
+    inputs.spec().namespaces().forEach(ns -> named.add(ns.name()));
+    owned.keySet().stream().sorted().forEach(named::add);
+    for (String name : named) {
+      TenantNamespace wanted = inputs.spec().namespaces().stream().filter(ns -> ns.name().equals(name)).findFirst()
+          .orElse(null);
+      Namespace existing = owned.get(name);
+      Map<String, String> labels = existing == null ? Map.of() : existing.getMetadata().getLabels();
+      NamespaceView view = view(inputs, name, wanted != null ? wanted.region() : labels.get(Labels.REGION),
+          wanted != null ? wanted.classification() : labels.get(Labels.CLASSIFICATION), wanted, owned, wanted != null);
+      String holder = inputs.heldElsewhere().get(name);
+      if (holder != null) {
+        placed.add(new PlacedNamespace(view, NamespaceState.Conflict,
+            "namespace " + name + " already exists and " + holder + ": it is left untouched"));
+      } else if (inputs.lifecycle().stage() == LifecycleStage.Destroyed) {
+        placed.add(new PlacedNamespace(view, NamespaceState.Destroyed, "destroyed with the tenant's data"));
+      } else {
+        placed.add(new PlacedNamespace(view, NamespaceState.Destroying, existing != null
+            ? "retention ended: deleted through the API server with every object in it, and waited for"
+            : "deleted; the destruction is verified, then certified"));
+      }
+    }
+    return placed;
+  }
+
   private static NamespaceView view(TenantInputs inputs, String name, String regionName, String classificationName,
       TenantNamespace wanted, Map<String, Namespace> owned, boolean inSpec) {
     DataClassification classification = inputs.classifications().get(classificationName);
@@ -120,13 +158,17 @@ public final class TenantPipeline {
         requirements, wanted == null ? null : wanted.quota(), existing, inSpec);
   }
 
-  /** The namespace: ownership, region and classification labels, then what each capability adds. */
+  /**
+   * The namespace: ownership, region and classification labels, then what each capability adds. A
+   * namespace removed from the spec is marked deletable by an administrator, unless its tenant is
+   * terminated: its data then waits for the deletion schedule like the rest.
+   */
   private static Namespace namespaceObject(
-      String tenant, PlacedNamespace namespace, List<TenantPlan.Contributed> contributions) {
-    Map<String, String> labels = new LinkedHashMap<>(Labels.owned(tenant));
+      TenantInputs inputs, PlacedNamespace namespace, List<TenantPlan.Contributed> contributions) {
+    Map<String, String> labels = new LinkedHashMap<>(Labels.owned(inputs.name()));
     labels.put(Labels.REGION, namespace.view().regionName());
     labels.put(Labels.CLASSIFICATION, namespace.view().classificationName());
-    if (namespace.state() == NamespaceState.Retained) {
+    if (namespace.state() == NamespaceState.Retained && inputs.lifecycle().stage() != LifecycleStage.Retained) {
       labels.put(Labels.RETAINED, "true");
     }
     NamespaceMetadata metadata =

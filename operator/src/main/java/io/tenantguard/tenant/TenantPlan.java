@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceStatus;
 import io.tenantguard.capability.Capability;
 import io.tenantguard.capability.Contribution;
+import io.tenantguard.capability.TenantLifecycle;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @param digest a digest of every desired object: unchanged, it means the same plan as before
  * @param accessDigest the digest of the tenant's current access list, which a review must name
+ * @param lifecycle the tenant's lifecycle stage and deletion schedule the plan was made for
  */
 public record TenantPlan(
     List<NamespaceStatus> namespaces,
@@ -20,7 +22,8 @@ public record TenantPlan(
     List<Contributed> contributions,
     Hosting hosting,
     String digest,
-    String accessDigest) {
+    String accessDigest,
+    TenantLifecycle lifecycle) {
 
   /** One capability's part of the plan. */
   public record Contributed(Capability capability, Contribution contribution) {}

@@ -17,6 +17,12 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.tenantguard.capability.TenantInputs;
 import io.tenantguard.evidence.ControlTransitions;
+import io.tenantguard.capability.TenantLifecycle;
+import io.tenantguard.api.v1alpha1.tenant.LifecycleState;
+import io.tenantguard.lifecycle.DeletionSchedule;
+import io.tenantguard.lifecycle.DestructionCertificates;
+import io.tenantguard.lifecycle.LifecycleActions;
+import io.tenantguard.lifecycle.LifecycleMetrics;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.StatusConditions;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -42,6 +48,7 @@ import io.tenantguard.kube.ManagedFieldsFreeStore;
 import io.tenantguard.placement.TenantReferences;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,18 +96,25 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private final MeterRegistry meters;
   private final Clock clock;
   private final ForeignNamespaces foreignNamespaces;
+  private final DeletionSchedule schedule;
+  private final LifecycleActions lifecycle;
+  private final DestructionCertificates certificates;
   private InformerEventSource<Region, Tenant> regions;
   private InformerEventSource<DataClassification, Tenant> classifications;
   private InformerEventSource<RoleBinding, Tenant> tenantBindings;
 
   public TenantReconciler(TenantPipeline pipeline, TenantStatusFactory statuses, EventRecorder events,
-      MeterRegistry meters, Clock clock, ForeignNamespaces foreignNamespaces) {
+      MeterRegistry meters, Clock clock, ForeignNamespaces foreignNamespaces, DeletionSchedule schedule,
+      LifecycleActions lifecycle, DestructionCertificates certificates) {
     this.pipeline = pipeline;
     this.statuses = statuses;
     this.events = events;
     this.meters = meters;
     this.clock = clock;
     this.foreignNamespaces = foreignNamespaces;
+    this.schedule = schedule;
+    this.lifecycle = lifecycle;
+    this.certificates = certificates;
   }
 
   @Override
@@ -109,6 +123,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
     context.getPrimaryCache().addIndexer(
         BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification));
     ControlMetrics.register(meters, () -> context.getPrimaryCache().list());
+    LifecycleMetrics.register(meters, context.getPrimaryCache(), cache -> cache.list(), clock);
     regions = referenced(context, Region.class, BY_REGION);
     classifications = referenced(context, DataClassification.class, BY_CLASSIFICATION);
     context.getPrimaryCache().addIndexer(BY_NAMESPACE, tenant -> TenantReferences.names(tenant, TenantNamespace::name));
@@ -155,7 +170,16 @@ public class TenantReconciler implements Reconciler<Tenant> {
 
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
-    TenantInputs inputs = observe(tenant, context);
+    TenantInputs observed = observe(tenant, context);
+    TenantLifecycle acted;
+    ApplyOutcome lifecycleOutcome = ApplyOutcome.APPLIED;
+    try {
+      acted = lifecycle.act(tenant, observed.lifecycle(), observed.ownedNamespaces(), observed.classifications());
+    } catch (RuntimeException e) {
+      acted = observed.lifecycle().failed(describe(e), null);
+      lifecycleOutcome = new ApplyOutcome(Map.of("lifecycle", describe(e)), Set.of());
+    }
+    TenantInputs inputs = observed.withLifecycle(acted);
     TenantPlan plan = pipeline.plan(inputs);
     AppliedChanges changes = new AppliedChanges();
     var workflow = context.managedWorkflowAndDependentResourceContext();
@@ -169,6 +193,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
         outcome = new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
       }
     }
+    outcome = outcome.and(lifecycleOutcome);
     TenantStatus next = statuses.status(tenant, plan, outcome);
     record(tenant, plan, changes, next);
     UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new);
@@ -179,8 +204,13 @@ public class TenantReconciler implements Reconciler<Tenant> {
         .map(c -> c.contribution().wakeAt())
         .filter(java.util.Objects::nonNull)
         .min(java.util.Comparator.naturalOrder())
-        .map(due -> control.rescheduleAfter(Duration.between(clock.instant(), due).plusSeconds(1)))
+        .map(due -> control.rescheduleAfter(atLeastASecond(Duration.between(clock.instant(), due).plusSeconds(1))))
         .orElse(control);
+  }
+
+  /** A deadline just passed (or written this very reconciliation) is looked at again a second later. */
+  private static Duration atLeastASecond(Duration delay) {
+    return delay.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : delay;
   }
 
   /** The status computed for a failed apply is written, then JOSDK retries with backoff. */
@@ -231,15 +261,27 @@ public class TenantReconciler implements Reconciler<Tenant> {
     List<RoleBinding> bindings = owned.stream()
         .flatMap(ns -> tenantBindings.list(ns.getMetadata().getName(), binding -> !managed(binding)))
         .toList();
-    return new TenantInputs(tenant, cached(regions), cached(classifications), owned, heldElsewhere, clock.instant())
+    Map<String, DataClassification> classes = cached(classifications);
+    Instant now = clock.instant();
+    TenantLifecycle decided = schedule.decide(tenant, classes, owned,
+        mayBeDestroyed(tenant) ? certificates.find(tenant) : null, now);
+    return new TenantInputs(tenant, cached(regions), classes, owned, heldElsewhere, now)
         .withTenantBindings(bindings)
-        .withStorageClasses(List.copyOf(context.getSecondaryResources(StorageClass.class)));
+        .withStorageClasses(List.copyOf(context.getSecondaryResources(StorageClass.class)))
+        .withLifecycle(decided);
   }
 
   /** Whether tenantguard made it: the informer's selector leaves those out already, and this says so twice. */
   private static boolean managed(HasMetadata object) {
     Map<String, String> labels = object.getMetadata().getLabels();
     return labels != null && Labels.MANAGER.equals(labels.get(Labels.MANAGED_BY));
+  }
+
+  /** A Terminated tenant whose status does not say destroyed: its certificate, if one exists, does. */
+  private static boolean mayBeDestroyed(Tenant tenant) {
+    boolean recorded = tenant.getStatus() != null && tenant.getStatus().deletion() != null
+        && tenant.getStatus().deletion().destroyedAt() != null;
+    return tenant.getSpec().lifecycle().state() == LifecycleState.Terminated && !recorded;
   }
 
   private static <R extends HasMetadata> Map<String, R> cached(InformerEventSource<R, Tenant> source) {

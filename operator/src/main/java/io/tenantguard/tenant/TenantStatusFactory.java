@@ -6,6 +6,7 @@ import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
 import io.tenantguard.api.v1alpha1.tenant.TenantStatus;
+import io.tenantguard.capability.LifecycleStage;
 import io.tenantguard.evidence.Evidence;
 import io.tenantguard.evidence.EvidenceFold;
 import io.tenantguard.kube.Conditions;
@@ -60,7 +61,7 @@ public final class TenantStatusFactory {
         generation));
     TenantStatus previous = tenant.getStatus();
     return new TenantStatus(
-        phase(folded.ready(), outcome, previous),
+        phase(plan.lifecycle().stage(), folded.ready(), outcome, previous),
         generation,
         Conditions.merge(previous == null ? List.of() : previous.conditions(), next, clock),
         plan.namespaces(),
@@ -70,7 +71,8 @@ public final class TenantStatusFactory {
         folded.controls(),
         outcome.failed() ? (previous == null ? null : previous.appliedDigest()) : plan.digest(),
         plan.accessDigest(),
-        plan.contributions().stream().flatMap(c -> c.contribution().storageClasses().stream()).toList());
+        plan.contributions().stream().flatMap(c -> c.contribution().storageClasses().stream()).toList(),
+        plan.lifecycle().deletion());
   }
 
   /** What Ready claims, and what it does not: the provider's organisational duties nobody attested. */
@@ -101,7 +103,11 @@ public final class TenantStatusFactory {
     return evidence;
   }
 
-  private static TenantPhase phase(boolean ready, ApplyOutcome outcome, TenantStatus previous) {
+  /** The lifecycle's stage names the phase of a tenant that is not Active. */
+  private static TenantPhase phase(LifecycleStage stage, boolean ready, ApplyOutcome outcome, TenantStatus previous) {
+    if (stage != LifecycleStage.Active) {
+      return TenantPhase.valueOf(stage.name());
+    }
     if (ready) {
       return TenantPhase.Ready;
     }

@@ -24,7 +24,7 @@ class ExampleManifestsTest {
   private static final Path EXAMPLES = Manifests.repoRoot().resolve("examples");
 
   @ParameterizedTest
-  @ValueSource(strings = {"regions.yaml", "classifications.yaml", "tenants.yaml"})
+  @ValueSource(strings = {"regions.yaml", "classifications.yaml", "tenants.yaml", "demo/lifecycle.yaml"})
   void everyExampleSurvivesARoundTripThroughYaml(String file) {
     List<HasMetadata> manifests = Manifests.load(EXAMPLES.resolve(file));
 

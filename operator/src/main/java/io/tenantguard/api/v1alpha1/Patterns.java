@@ -33,6 +33,9 @@ public final class Patterns {
 
   /** A contact role: a word in camel case (dpo, healthProfessional), as classifications require them. */
   public static final String CONTACT_ROLE = "^[a-z][a-zA-Z0-9]*$";
+  /** An RFC 3339 time: 2026-03-01T00:00:00Z, 2026-03-01T01:00:00+01:00. */
+  public static final String TIMESTAMP =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
 
   /** A plain e-mail address. */
   public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";

@@ -8,17 +8,18 @@ public record Lifecycle(
             "Active; Suspended (writes revoked, workloads stopped); Terminated (access revoked, data kept for the retention period, then destroyed).")
         @Default("Active")
         LifecycleState state,
-    @JsonPropertyDescription("Whether the tenant keeps read-only access to its data during retention.")
-        @Default("false")
+    @JsonPropertyDescription(
+            "Whether the tenant's admins keep read-only access to its data during retention, until status.deletion.dataAccessibleUntil (default true: the data stays accessible).")
+        @Default("true")
         Boolean dataRecoveryAccess,
-    @JsonPropertyDescription("Whether a legal hold stops the destruction of the tenant's data.") @Default("false")
-        Boolean legalHold) {
+    @JsonPropertyDescription(
+            "A legal hold: while set, the data is not destroyed, even past its deadline. Honoured only when every classification of the tenant allows legal holds.")
+        LegalHold legalHold) {
 
   public static final Lifecycle ACTIVE = new Lifecycle(null, null, null);
 
   public Lifecycle {
     state = state == null ? LifecycleState.Active : state;
-    dataRecoveryAccess = dataRecoveryAccess == null ? Boolean.FALSE : dataRecoveryAccess;
-    legalHold = legalHold == null ? Boolean.FALSE : legalHold;
+    dataRecoveryAccess = dataRecoveryAccess == null ? Boolean.TRUE : dataRecoveryAccess;
   }
 }

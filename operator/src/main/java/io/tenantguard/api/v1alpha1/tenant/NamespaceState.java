@@ -6,5 +6,9 @@ public enum NamespaceState {
   Refused,
   Conflict,
   Violated,
-  Retained
+  Retained,
+  /** Its tenant's data is being destroyed: the namespace is deleted and waited for. */
+  Destroying,
+  /** Destroyed with its tenant's data. */
+  Destroyed
 }

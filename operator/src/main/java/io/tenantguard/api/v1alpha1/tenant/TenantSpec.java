@@ -37,6 +37,12 @@ import java.util.List;
     message = "a ServiceAccount granted access must live in one of the tenant's namespaces (spec.namespaces)",
     fieldPath = ".access",
     reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "!has(oldSelf.lifecycle) || oldSelf.lifecycle.state != 'Terminated'"
+        + " || (has(self.namespaces) ? self.namespaces : []) == (has(oldSelf.namespaces) ? oldSelf.namespaces : [])",
+    message = "a Terminated tenant's namespaces cannot change: they are kept until the deletion schedule destroys them",
+    fieldPath = ".namespaces",
+    reason = "FieldValueForbidden")
 public record TenantSpec(
     @JsonPropertyDescription("Name of the client, shown in reports.") @Required @Size(min = 1, max = 128)
         @Pattern(Patterns.PRINTABLE)

@@ -1,9 +1,15 @@
 package io.tenantguard.api.v1alpha1.tenant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
+@ValidationRule(
+    value = "!has(oldSelf.deletion) || has(self.deletion)",
+    message = "a deletion schedule, once written, is never removed",
+    fieldPath = ".deletion",
+    reason = "FieldValueForbidden")
 public record TenantStatus(
     @JsonPropertyDescription(
             "Summary: Provisioning, Ready (every control that applies is Enforced), Degraded, Suspended, Retained, Destroying or Destroyed.")
@@ -27,13 +33,17 @@ public record TenantStatus(
             "Digest of the current access list (spec.access and the tenant's own RoleBindings): a review counts when spec.accessReview.accessDigest names it.")
         String accessDigest,
     @JsonPropertyDescription("The tenant's encrypted StorageClasses, each with the region it serves and the key it carries.")
-        List<StorageClassStatus> storageClasses) {
+        List<StorageClassStatus> storageClasses,
+    @JsonPropertyDescription(
+            "The deletion schedule once the tenant is Terminated: terminatedAt, dataAccessibleUntil, destroyedAt, and the DestructionCertificate.")
+        Deletion deletion) {
 
+  /** The status of a tenant that is not on a deletion schedule, before its access list and classes are known. */
   public TenantStatus(TenantPhase phase, Long observedGeneration, List<Condition> conditions,
       List<NamespaceStatus> namespaces, List<String> regions, List<String> hostingCountries, List<String> hostingCentres,
       List<ControlStatus> controls, String appliedDigest) {
     this(phase, observedGeneration, conditions, namespaces, regions, hostingCountries, hostingCentres, controls,
-        appliedDigest, null, null);
+        appliedDigest, null, null, null);
   }
 
   public TenantStatus {

@@ -1,13 +1,13 @@
-package io.tenantguard.separation;
+package io.tenantguard.admission;
 
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchCondition;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchConditionBuilder;
 
-/** Which requests the separation policies judge: those of anyone but tenantguard, the control plane and cluster admins. */
-final class TenantRequests {
-  private TenantRequests() {}
+/** Which requests the tenant-facing policies judge: those of anyone but tenantguard, the control plane and cluster admins. */
+public final class PlatformRequests {
+  private PlatformRequests() {}
 
-  static MatchCondition notThePlatform(String operatorUsername) {
+  public static MatchCondition notThePlatform(String operatorUsername) {
     return new MatchConditionBuilder()
         .withName("not-tenantguard-or-the-control-plane")
         .withExpression(
