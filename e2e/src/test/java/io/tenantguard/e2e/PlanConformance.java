@@ -15,6 +15,8 @@ import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.capability.TenantInputs;
 import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.lifecycle.DeletionSchedule;
+import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.separation.SeparationDefaults;
 import io.tenantguard.tenant.TenantPlan;
@@ -28,7 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Whether what the cluster holds for a tenant is exactly what its plan wants, the plan computed here
+ * Whether what the cluster holds for a tenant not destroyed is exactly what its plan wants, the plan computed here
  * from what the cluster holds, as the operator computes it: no object missing, none extra (a
  * duplicate left by a crash), every one holding what is desired.
  */
@@ -37,6 +39,9 @@ public final class PlanConformance {
   private static final List<Class<? extends HasMetadata>> KINDS =
       List.of(Namespace.class, RoleBinding.class, NetworkPolicy.class, ResourceQuota.class, LimitRange.class,
           StorageClass.class);
+
+  /** The stage of a tenant not yet destroyed, as the operator decides it (no floor: tests run short schedules). */
+  private static final DeletionSchedule SCHEDULE = new DeletionSchedule(LifecycleSettings.STANDARD.withoutFloors());
 
   private PlanConformance() {}
 
@@ -49,10 +54,11 @@ public final class PlanConformance {
         .map(TenantNamespace::name)
         .filter(name -> !ownedNames.contains(name) && admin.namespaces().withName(name).get() != null)
         .collect(Collectors.toMap(Function.identity(), name -> "is not this tenant's"));
+    Map<String, DataClassification> classifications = byName(admin.resources(DataClassification.class).list().getItems());
+    Instant now = Instant.now();
     TenantPlan plan = OperatorRuntime.pipeline(SeparationDefaults.STANDARD).plan(new TenantInputs(tenant,
-        byName(admin.resources(Region.class).list().getItems()),
-        byName(admin.resources(DataClassification.class).list().getItems()),
-        owned, heldElsewhere, Instant.now()));
+        byName(admin.resources(Region.class).list().getItems()), classifications, owned, heldElsewhere, now)
+        .withLifecycle(SCHEDULE.decide(tenant, classifications, owned, null, now)));
     List<String> differences = new ArrayList<>();
     Set<String> planned = new LinkedHashSet<>();
     for (HasMetadata desired : plan.objects()) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RealCluster implements ParameterResolver {
   private static final String KUBECONFIG_VARIABLE = "TENANTGUARD_E2E_KUBECONFIG";
-  /** Where the shared operator's identity lives. */
-  static final String OPERATOR_NAMESPACE = "tenantguard-e2e";
+  /** Where the operators' identities live: the chart's release namespace, their own namespace. */
+  public static final String OPERATOR_NAMESPACE = "tenantguard-e2e";
   private static final String OPERATOR_RELEASE = "e2e";
   /**
    * The API server audits the shared operator's requests, and only those (metadata: who, what,

@@ -30,7 +30,8 @@ public final class TenantguardUnderTest implements AutoCloseable {
   static TenantguardUnderTest start(OperatorIdentity identity) {
     KubernetesClient client = Clients.create(identity.config());
     OperatorRuntime runtime = new OperatorRuntime(
-        OperatorSettings.local(true).withLifecycle(LifecycleSettings.STANDARD.withoutFloors()), client,
+        OperatorSettings.local(true).withLifecycle(
+            LifecycleSettings.STANDARD.withoutFloors().withKeyNamespace(RealCluster.OPERATOR_NAMESPACE)), client,
         Clock.systemUTC(), o -> {}, TenantguardUnderTest::exited);
     try {
       runtime.start();

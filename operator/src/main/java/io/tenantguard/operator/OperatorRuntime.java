@@ -119,7 +119,17 @@ public final class OperatorRuntime implements AutoCloseable {
     this(settings, client, clock, AuditOutput.logger());
   }
 
+  /** Starts everything; what started before a failure is stopped again, so that nothing runs half. */
   public void start() throws IOException {
+    try {
+      startAll();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws IOException {
     reports = new PolicyReportKeeper(client, clock);
     operator =
         new Operator(

@@ -3,8 +3,10 @@ package io.tenantguard.testing;
 import io.tenantguard.api.v1alpha1.tenant.AccessGrant;
 import io.tenantguard.api.v1alpha1.tenant.AccessReview;
 import io.tenantguard.api.v1alpha1.tenant.Encryption;
+import io.tenantguard.api.v1alpha1.tenant.Lifecycle;
 import io.tenantguard.api.v1alpha1.tenant.Network;
 import io.tenantguard.api.v1alpha1.tenant.NetworkPeer;
+import io.tenantguard.api.v1alpha1.tenant.Quota;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
@@ -48,7 +50,19 @@ public final class TenantEdits {
   public static Tenant encryption(Tenant tenant, Encryption encryption) {
     TenantSpec s = tenant.getSpec();
     return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
-        s.quota(), s.limits(), s.network(), encryption, s.lifecycle()));
+        s.quota(), s.limits(), s.network(), encryption, s.lifecycle(), s.accessReview()));
+  }
+
+  public static Tenant quota(Tenant tenant, Quota quota) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
+        quota, s.limits(), s.network(), s.encryption(), s.lifecycle(), s.accessReview()));
+  }
+
+  public static Tenant lifecycle(Tenant tenant, Lifecycle lifecycle) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), s.contacts(), s.namespaces(), s.access(),
+        s.quota(), s.limits(), s.network(), s.encryption(), lifecycle, s.accessReview()));
   }
 
   private static Tenant with(Tenant tenant, TenantSpec spec) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.tenantguard.e2e.Chart;
+import io.tenantguard.e2e.RealCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,6 +73,8 @@ public final class OperatorProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    // as the chart runs it: its own namespace (the signing key's) is its identity's, the release's
+    builder.environment().put("TENANTGUARD_NAMESPACE", RealCluster.OPERATOR_NAMESPACE);
     builder.environment().putAll(environment);
     Files.createDirectories(log.getParent());
     return new OperatorProcess(builder.start(), port);
