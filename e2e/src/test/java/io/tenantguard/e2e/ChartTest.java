@@ -105,17 +105,21 @@ class ChartTest {
   }
 
   @Test
-  void theOperatorWatchesOnlyThePolicyReportCrdsByName() {
+  void theOperatorReadsOnlyItsOwnAndThePolicyReportCrdsByName() {
     ClusterRole role = Chart.convert(Chart.renderDefaults().stream()
         .filter(o -> o.getKind().equals("ClusterRole") && o.getMetadata().getName().equals("tg-operator"))
         .findFirst().orElseThrow(), ClusterRole.class);
 
-    assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("customresourcedefinitions"))
-        .singleElement().satisfies(rule -> {
-          assertThat(rule.getVerbs()).containsExactly("list", "watch");
-          assertThat(rule.getResourceNames())
-              .containsExactly("clusterreports.openreports.io", "clusterpolicyreports.wgpolicyk8s.io");
-        });
+    List<PolicyRule> crdRules = role.getRules().stream()
+        .filter(rule -> rule.getResources().contains("customresourcedefinitions")).toList();
+    assertThat(crdRules).allSatisfy(rule -> assertThat(rule.getResourceNames()).as("CRDs by name only").isNotEmpty());
+    assertThat(crdRules).flatExtracting(PolicyRule::getResourceNames).containsOnly("clusterreports.openreports.io",
+        "clusterpolicyreports.wgpolicyk8s.io", "tenants.tenantguard.io", "regions.tenantguard.io",
+        "dataclassifications.tenantguard.io", "destructioncertificates.tenantguard.io");
+    // the only write: the label that keeps the certificates' CRD while certificates are kept
+    assertThat(crdRules).filteredOn(rule -> rule.getVerbs().contains("patch"))
+        .singleElement().satisfies(rule -> assertThat(rule.getResourceNames())
+            .containsExactly("destructioncertificates.tenantguard.io"));
   }
 
   @Test

@@ -82,10 +82,67 @@ class CrashRecoveryTest {
     }
   }
 
-  private static OperatorProcess start(RealCluster.Cluster cluster, String life) throws Exception {
+  /**
+   * Killed the moment a terminated tenant's destruction has begun: started again, it finishes it
+   * once, at the deadline it had written, with exactly one certificate and nothing of the tenant left.
+   */
+  @Test
+  void killedMidDestructionItFinishesOnceWithOneCertificate(RealCluster.Cluster cluster) throws Exception {
+    cluster.stopOperator();
+    KubernetesClient admin = cluster.admin();
+    Platform.applyRegionsAndClassifications(admin);
+    Platform.apply(admin, io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+        apiVersion: tenantguard.io/v1alpha1
+        kind: DataClassification
+        metadata: {name: crash-ephemeral}
+        spec:
+          retention: {afterTermination: PT3S, destructionProof: PT10M}
+        """, io.tenantguard.api.v1alpha1.classification.DataClassification.class));
+    String name = "crash-doomed";
+    Tenant doomed = Tenants.tenant(name, List.of(Certification.ISO27001),
+        Tenants.namespace(name + "-a", "de-frankfurt", "crash-ephemeral"),
+        Tenants.namespace(name + "-b", "de-frankfurt", "crash-ephemeral"));
+    try (OperatorProcess operator = start(cluster, "crash-destroying", "--min-retention", "PT0S")) {
+      operator.awaitReady(Duration.ofMinutes(2));
+      Platform.apply(admin, doomed);
+      await().atMost(CONVERGENCE_PATIENCE).until(() -> converged(admin, name));
+      for (String namespace : List.of(name + "-a", name + "-b")) {
+        admin.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("records")
+            .endMetadata().addToData("patient", "42").build()).serverSideApply();
+      }
+      Platform.apply(admin, io.tenantguard.testing.TenantEdits.lifecycle(doomed,
+          new io.tenantguard.api.v1alpha1.tenant.Lifecycle(io.tenantguard.api.v1alpha1.tenant.LifecycleState.Terminated,
+              null, null)));
+      await().atMost(CONVERGENCE_PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+        Tenant tenant = admin.resources(Tenant.class).withName(name).get();
+        return tenant.getStatus() != null && tenant.getStatus().deletion() != null
+            && tenant.getStatus().deletion().destructionStartedAt() != null;
+      });
+      operator.kill();
+    }
+    String deadline = admin.resources(Tenant.class).withName(name).get().getStatus().deletion().dataAccessibleUntil();
+    try (OperatorProcess operator = start(cluster, "crash-destroyed", "--min-retention", "PT0S")) {
+      operator.awaitReady(Duration.ofMinutes(2));
+      await().atMost(CONVERGENCE_PATIENCE).until(() ->
+          admin.resources(Tenant.class).withName(name).get().getStatus().phase()
+              == io.tenantguard.api.v1alpha1.tenant.TenantPhase.Destroyed);
+      Tenant destroyed = admin.resources(Tenant.class).withName(name).get();
+      long certificates = admin.resources(io.tenantguard.api.v1alpha1.certificate.DestructionCertificate.class).list()
+          .getItems().stream().filter(c -> c.getSpec().tenant().equals(name)).count();
+      ReliabilityFigures.put("crash_mid_destruction_certificates", certificates);
+      assertThat(certificates).as("certificates of the tenant killed mid-destruction").isEqualTo(1);
+      assertThat(destroyed.getStatus().deletion().dataAccessibleUntil()).as("its deadline, as first written")
+          .isEqualTo(deadline);
+      assertThat(admin.namespaces().withLabel(io.tenantguard.kube.Labels.TENANT, name).list().getItems())
+          .as("namespaces of the destroyed tenant").isEmpty();
+    }
+  }
+
+  private static OperatorProcess start(RealCluster.Cluster cluster, String life, String... options) throws Exception {
     Path log = E2e.repoRoot().resolve("e2e/target/faults/" + life + ".log");
     return OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"),
-        cluster.operatorIdentity().kubeconfig(log.resolveSibling("operator.kubeconfig")), OperatorProcess.freePort(), log);
+        cluster.operatorIdentity().kubeconfig(log.resolveSibling("operator.kubeconfig")), OperatorProcess.freePort(), log,
+        options);
   }
 
   /** Its current generation applied in full, its namespaces provisioned (the first one's foreign one in Conflict). */

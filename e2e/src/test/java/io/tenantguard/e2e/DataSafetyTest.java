@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(Integer.MAX_VALUE - 2) // after every suite that shares the operator (it removes the CRDs), before LeastPrivilegeTest
 class DataSafetyTest {
   private static final String TENANT = "safe-clinic";
+  private static final String CERTIFICATES_CRD = "destructioncertificates.tenantguard.io";
   private static final String RECORDS = "safe-clinic-records";
   private static final String WEB = "safe-clinic-web";
 
@@ -250,11 +251,19 @@ class DataSafetyTest {
     others.addAll(specsOf(admin.resources(Tenant.class).list().getItems().stream()
         .filter(t -> !t.getMetadata().getName().equals(TENANT)).toList(), Tenant::new));
     try (KubernetesClient tenantAdmin = cluster.as("admin@" + TENANT + ".example")) {
+      // the certificates' CRD goes only once no certificate is kept (the lifecycle's policy): an
+      // uninstall takes the others, which hold no proof
+      if (!admin.resources(io.tenantguard.api.v1alpha1.certificate.DestructionCertificate.class).list().getItems()
+          .isEmpty()) {
+        assertRefusedByPolicy(() -> platformAdmin.apiextensions().v1().customResourceDefinitions()
+            .withName(CERTIFICATES_CRD).delete(), "tenantguard-protect-destruction-certificates", "cannot be deleted");
+      }
       admin.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
-          .filter(crd -> crd.getSpec().getGroup().equals("tenantguard.io"))
+          .filter(crd -> crd.getSpec().getGroup().equals("tenantguard.io") && !crd.getMetadata().getName().equals(CERTIFICATES_CRD))
           .forEach(crd -> platformAdmin.resource(crd).delete());
       await().atMost(Platform.PATIENCE).until(() -> admin.apiextensions().v1().customResourceDefinitions().list()
-          .getItems().stream().noneMatch(crd -> crd.getSpec().getGroup().equals("tenantguard.io")));
+          .getItems().stream().noneMatch(crd -> crd.getSpec().getGroup().equals("tenantguard.io")
+              && !crd.getMetadata().getName().equals(CERTIFICATES_CRD)));
 
       await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThat(events(WEB))
           .anyMatch(e -> e.getReason().equals(OrphanedNamespaces.ORPHANED)

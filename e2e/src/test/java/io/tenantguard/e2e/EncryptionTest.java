@@ -440,11 +440,9 @@ class EncryptionTest {
         .dryRun().create();
   }
 
-  /** Deletes a claim; with no pvc-protection controller here, the admin does its part and lets it go. */
+  /** Deletes a claim; the controller manager's claim protection lets it go, no pod using it. */
   private void deleteClaim(String namespace, String name) {
     admin.persistentVolumeClaims().inNamespace(namespace).withName(name).delete();
-    admin.persistentVolumeClaims().inNamespace(namespace).withName(name)
-        .edit(c -> new PersistentVolumeClaimBuilder(c).editMetadata().withFinalizers(List.of()).endMetadata().build());
     await().atMost(Platform.PATIENCE).until(() ->
         admin.persistentVolumeClaims().inNamespace(namespace).withName(name).get() == null);
   }

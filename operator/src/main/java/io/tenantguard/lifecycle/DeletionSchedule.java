@@ -129,22 +129,31 @@ public final class DeletionSchedule {
   public Deadline dataAccessibleUntil(
       Instant terminatedAt, Collection<String> held, Map<String, DataClassification> classifications) {
     return longest(terminatedAt, held, classifications,
-        Retention::afterTermination, settings.minRetention(), true);
+        Retention::afterTermination, settings.minRetention(), true, null);
   }
 
-  /** When a certificate may be pruned: destroyed plus the longest proof retention of the classes held, at least the floor. */
+  /**
+   * When a certificate may be pruned: destroyed plus the longest proof retention of the classes
+   * held, at least the floor; a tenant that held no class of data gets the API's default (P365D).
+   */
   public Deadline proofRetainedUntil(
       Instant destroyedAt, Collection<String> held, Map<String, DataClassification> classifications) {
-    return longest(destroyedAt, held, classifications,
-        Retention::destructionProof, settings.minProofRetention(), false);
+    return longest(destroyedAt, held, classifications, Retention::destructionProof, settings.minProofRetention(), false,
+        CalendarDuration.parse(Retention.DEFAULT.destructionProof()));
   }
 
+  /** @param whenNothingHeld what applies beside the floor when no class of data is held, or null */
   private Deadline longest(Instant start, Collection<String> held, Map<String, DataClassification> classifications,
-      Function<Retention, String> retention, CalendarDuration floor, boolean roundToMidnight) {
+      Function<Retention, String> retention, CalendarDuration floor, boolean roundToMidnight,
+      CalendarDuration whenNothingHeld) {
     List<Deadline> candidates = new ArrayList<>();
     for (String name : held) {
       CalendarDuration asked = CalendarDuration.parse(retention.apply(LegalHolds.retention(classifications.get(name))));
       candidates.add(new Deadline(end(start, asked, roundToMidnight), asked + " (classification " + name + ")"));
+    }
+    if (held.isEmpty() && whenNothingHeld != null) {
+      candidates.add(new Deadline(end(start, whenNothingHeld, roundToMidnight),
+          whenNothingHeld + " (the default: no class of data held)"));
     }
     // last, so that a classification asking exactly the floor is named
     candidates.add(new Deadline(end(start, floor, roundToMidnight), floor + " (the platform's floor)"));

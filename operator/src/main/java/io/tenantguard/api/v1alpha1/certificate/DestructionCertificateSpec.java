@@ -29,8 +29,8 @@ import java.util.Map;
     fieldPath = ".destroyedAt",
     reason = "FieldValueInvalid")
 @ValidationRule(
-    value = "self.retainUntil > self.destroyedAt",
-    message = "the proof must be kept after the destruction it proves",
+    value = "self.retainUntil >= self.destroyedAt",
+    message = "the proof must be kept until the destruction it proves, at least",
     fieldPath = ".retainUntil",
     reason = "FieldValueInvalid")
 public record DestructionCertificateSpec(
