@@ -144,7 +144,7 @@ class ChartTest {
     assertThat(alerts.get("TenantguardDriftReverted").get("expr"))
         .isEqualTo("sum(increase(tenantguard_drift_reverted_total[15m])) > 0");
     assertThat(alerts.get("TenantguardDestructionWithin7Days").get("expr"))
-        .isEqualTo("min by (tenant) (tenantguard_destruction_pending_seconds) < 7 * 24 * 3600");
+        .isEqualTo("sum(tenantguard_destructions_pending{due=~\"passed|24h|7d\"}) > 0");
     assertThat(alerts.get("TenantguardProtectionPolicyMissing")).containsEntry("for", "5m")
         .containsEntry("expr", "max(tenantguard_admission_policies_missing) > 0")
         .containsEntry("labels", Map.of("severity", "critical"));
