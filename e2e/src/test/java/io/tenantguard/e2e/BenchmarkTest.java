@@ -24,9 +24,10 @@ class BenchmarkTest {
     Duration steady = Duration.ofSeconds(Long.getLong("tenantguard.bench.steadySeconds", 120));
 
     // the operator runs under the chart's identity, as everywhere else (a release of its own)
+    String namespace = "tenantguard-bench";
     java.nio.file.Path operatorKubeconfig = OperatorIdentity.install(cluster.admin(), cluster.adminConfig(), "bench",
-        "tenantguard-bench").kubeconfig(E2e.repoRoot().resolve("e2e/target/bench/operator.kubeconfig"));
-    Map<String, Double> results = new Benchmark(cluster.admin(), operatorKubeconfig, cluster.controlPlaneProcesses(),
+        namespace).kubeconfig(E2e.repoRoot().resolve("e2e/target/bench/operator.kubeconfig"));
+    Map<String, Double> results = new Benchmark(cluster.admin(), operatorKubeconfig, namespace, cluster.controlPlaneProcesses(),
         E2e.repoRoot(), tenants, steady).run();
 
     System.out.println("benchmark: " + tenants + " tenants of 3 namespaces (e2e/target/bench/results.json)");

@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,12 +25,14 @@ public final class OperatorIdentity {
   private final String serviceAccount;
   private final Config config;
   private final ClusterRole clusterRole;
+  private final List<Role> roles;
 
-  private OperatorIdentity(String namespace, String serviceAccount, Config config, ClusterRole clusterRole) {
+  private OperatorIdentity(String namespace, String serviceAccount, Config config, ClusterRole clusterRole, List<Role> roles) {
     this.namespace = namespace;
     this.serviceAccount = serviceAccount;
     this.config = config;
     this.clusterRole = clusterRole;
+    this.roles = roles;
   }
 
   /** The chart's identity of release {@code release} installed in {@code namespace}, and a token of it. */
@@ -40,6 +45,7 @@ public final class OperatorIdentity {
         .orElseThrow().getMetadata().getName();
     ClusterRole role = Chart.convert(objects.stream().filter(o -> o.getKind().equals("ClusterRole")).findFirst()
         .orElseThrow(), ClusterRole.class);
+    List<Role> roles = objects.stream().filter(o -> o.getKind().equals("Role")).map(o -> Chart.convert(o, Role.class)).toList();
     String token = admin.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
         .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(DAY).endSpec().build())
         .getStatus().getToken();
@@ -48,7 +54,7 @@ public final class OperatorIdentity {
         .withCaCertData(adminConfig.getCaCertData())
         .withOauthToken(token)
         .build();
-    return new OperatorIdentity(namespace, serviceAccount, config, role);
+    return new OperatorIdentity(namespace, serviceAccount, config, role, roles);
   }
 
   /** How the API server names it. */
@@ -63,6 +69,13 @@ public final class OperatorIdentity {
   /** The ClusterRole the chart grants it, as rendered. */
   public ClusterRole clusterRole() {
     return clusterRole;
+  }
+
+  /** The rules of that ClusterRole and of the Roles the chart grants it in its own namespace. */
+  public List<PolicyRule> rules() {
+    List<PolicyRule> rules = new ArrayList<>(clusterRole.getRules());
+    roles.forEach(role -> rules.addAll(role.getRules()));
+    return rules;
   }
 
   /** A kubeconfig holding its token, for an operator started in a process of its own. */

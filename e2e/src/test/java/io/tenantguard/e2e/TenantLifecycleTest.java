@@ -50,7 +50,6 @@ import io.tenantguard.lifecycle.CertificateProtection;
 import io.tenantguard.lifecycle.CertificateSeal;
 import io.tenantguard.lifecycle.FrozenNamespaces;
 import io.tenantguard.lifecycle.LifecycleCapability;
-import io.tenantguard.lifecycle.LifecycleSettings;
 import io.tenantguard.lifecycle.SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -441,7 +440,7 @@ class TenantLifecycleTest {
   }
 
   private java.security.PublicKey publishedKey() {
-    return SigningKey.readPem(admin.configMaps().inNamespace(LifecycleSettings.DEFAULT_NAMESPACE)
+    return SigningKey.readPem(admin.configMaps().inNamespace(RealCluster.OPERATOR_NAMESPACE)
         .withName(SigningKey.NAME).get().getData().get(SigningKey.PUBLIC_KEY_PEM));
   }
 

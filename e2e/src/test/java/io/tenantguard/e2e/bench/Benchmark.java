@@ -47,6 +47,8 @@ public final class Benchmark {
   private final KubernetesClient admin;
   /** What the operator runs with: the chart's identity. */
   private final Path operatorKubeconfig;
+  /** The namespace of that identity, the operator's own (its Lease, its signing key). */
+  private final String operatorNamespace;
   /** The control plane's processes, when this run started it: their CPU prices each request. */
   private final Map<String, Long> controlPlane;
   /** Processes whose CPU time each phase reports, by name: the control plane's, this client's. */
@@ -57,10 +59,11 @@ public final class Benchmark {
   private final Duration steadyWindow;
   private final Map<String, Double> results = new LinkedHashMap<>();
 
-  public Benchmark(KubernetesClient admin, Path operatorKubeconfig, Map<String, Long> controlPlane, Path repoRoot, int tenants,
-      Duration steadyWindow) {
+  public Benchmark(KubernetesClient admin, Path operatorKubeconfig, String operatorNamespace, Map<String, Long> controlPlane,
+      Path repoRoot, int tenants, Duration steadyWindow) {
     this.admin = admin;
     this.operatorKubeconfig = operatorKubeconfig;
+    this.operatorNamespace = operatorNamespace;
     this.controlPlane = Map.copyOf(controlPlane);
     this.processes.putAll(controlPlane);
     this.processes.put("client", ProcessHandle.current().pid());
@@ -76,7 +79,7 @@ public final class Benchmark {
     Examples.classifications().values().forEach(this::apply);
     measureRequestCosts();
     Duration resync = Duration.ofSeconds(15);
-    try (OperatorProcess operator = OperatorProcess.start(jar, operatorKubeconfig, 18081, resync, output.resolve("operator.log"))) {
+    try (OperatorProcess operator = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18081, resync, output.resolve("operator.log"))) {
       operator.awaitReady(Duration.ofMinutes(2));
       processes.put("operator", operator.pid());
       measureRawApply();
@@ -97,7 +100,7 @@ public final class Benchmark {
       results.put("per_tenant_reconcile_ms", round(total[0] / Math.max(1, total[1]) * 1000));
     }
     double beforeRestart = mutatingRequests();
-    try (OperatorProcess restarted = OperatorProcess.start(jar, operatorKubeconfig, 18082, resync, output.resolve("operator-restart.log"))) {
+    try (OperatorProcess restarted = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18082, resync, output.resolve("operator-restart.log"))) {
       results.put("startup_to_ready_seconds", round(restarted.awaitReady(Duration.ofMinutes(5))));
       Thread.sleep(RESTART_SETTLE.toMillis()); // every tenant reconciled once after the start
       // a restart on a converged cluster sends no write (its Lease aside, which is not counted)

@@ -51,8 +51,11 @@ public final class OperatorProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static OperatorProcess start(Path jar, Path kubeconfig, int port, Duration resync, Path log) throws IOException {
-    return start(jar, kubeconfig, port, log, "--resync-interval", resync.toString());
+  /** The operator of the chart's identity installed in {@code namespace}, which is its own namespace too. */
+  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, int port, Duration resync, Path log)
+      throws IOException {
+    return start(jar, kubeconfig, port, log, Map.of("TENANTGUARD_NAMESPACE", namespace), List.of(),
+        "--resync-interval", resync.toString());
   }
 
   /** The operator with these options of {@code run} besides its probe address and port; its output in {@code log}. */
