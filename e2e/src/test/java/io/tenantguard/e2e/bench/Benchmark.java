@@ -106,8 +106,32 @@ public final class Benchmark {
       // a restart on a converged cluster sends no write (its Lease aside, which is not counted)
       results.put("restart_writes", mutatingRequests() - beforeRestart);
     }
+    measureReport();
     write();
     return results;
+  }
+
+  /**
+   * The evidence of every tenant as an auditor takes it: {@code report --all --format json}, the
+   * command line in a JVM of its own, reading the Tenants with a list under the operator's identity.
+   */
+  private void measureReport() throws Exception {
+    Path report = output.resolve("report-all.json");
+    ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+        jar.toString(), "report", "--all", "--format", "json", "--output", report.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(output.resolve("report.log").toFile());
+    builder.environment().put("KUBECONFIG", operatorKubeconfig.toString());
+    long start = System.nanoTime();
+    int status = builder.start().waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (status != 0) {
+      throw new IllegalStateException("report --all exited with " + status + ": " + Files.readString(output.resolve("report.log")));
+    }
+    int reported = admin.resources(Tenant.class).list().getItems().size(); // the suite's own tenants too
+    results.put("report_all_tenants", (double) reported);
+    results.put("report_all_json_seconds", round(seconds));
+    results.put("report_all_json_kb_per_tenant", round(Files.size(report) / 1024.0 / reported));
   }
 
   /** Seconds spent reconciling tenants, and how many reconciliations, from JOSDK's timer. */
