@@ -122,7 +122,7 @@ class CrdValidationTest {
     String certificate = """
         apiVersion: tenantguard.io/v1alpha1
         kind: DestructionCertificate
-        metadata: {name: cv-proof}
+        metadata: {name: cv-proof, finalizers: [tenantguard.io/retain-until]}
         spec:
           tenant: gone
           tenantUid: 0b6f5c1e-0000-4000-8000-000000000001

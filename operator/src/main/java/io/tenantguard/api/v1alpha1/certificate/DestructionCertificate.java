@@ -1,6 +1,7 @@
 package io.tenantguard.api.v1alpha1.certificate;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -14,4 +15,14 @@ import io.tenantguard.api.v1alpha1.ApiGroup;
 @AdditionalPrinterColumn(name = "Retain-Until", jsonPath = ".spec.retainUntil", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class DestructionCertificate
-    extends CustomResource<DestructionCertificateSpec, DestructionCertificateStatus> {}
+    extends CustomResource<DestructionCertificateSpec, DestructionCertificateStatus> {
+  /**
+   * Required: a certificate is its proof. Were it not, the SDK's server-side apply of the finalizer
+   * to a certificate deleted meanwhile would create an empty one instead of failing.
+   */
+  @Override
+  @Required
+  public DestructionCertificateSpec getSpec() {
+    return super.getSpec();
+  }
+}
