@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the operator's jar, restarted once, holds under verify-audit until a line is removed or edited.
  */
 @ExtendWith(RealCluster.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the jar's run last: it stops the shared operator
 class TraceabilityTest {
   private static final Path JAR = E2e.repoRoot().resolve("operator/target/tenantguard.jar");
 
@@ -93,6 +97,7 @@ class TraceabilityTest {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE)
   void theJarsAuditTrailSurvivesARestartAndATamperedCopyFailsVerifyAudit(RealCluster.Cluster cluster) throws Exception {
     cluster.stopOperator(); // the jar is the only operator from here on
     KubernetesClient admin = cluster.admin();
@@ -107,6 +112,8 @@ class TraceabilityTest {
           Tenants.namespace("trail-audited-web", "de-frankfurt", "public")));
       awaitLine(audit, "\"tenant\":\"trail-audited\"", "\"action\":\"created\"",
           "\"object\":\"NetworkPolicy trail-audited-web/" + NetworkPolicies.DEFAULT_DENY + "\"");
+      // stopped once the plan is recorded as applied: what the next operator finds missing is then a drift
+      await().atMost(Platform.PATIENCE).until(() -> Provisioned.in(admin.resources(Tenant.class).withName("trail-audited").get()));
     }
     try (Jar operator = Jar.run(cluster, folder.resolve("operator-2.log"), "run", "--probe-address", "127.0.0.1",
         "--probe-port", "0", "--audit-file", audit.toString())) {
