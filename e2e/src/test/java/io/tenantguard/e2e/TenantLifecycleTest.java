@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.certificate.DestructionCertificate;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
@@ -144,6 +146,7 @@ class TenantLifecycleTest {
       tenantAdmin.batch().v1().jobs().inNamespace(ns).resource(new JobBuilder().withNewMetadata().withName("once")
           .endMetadata().withNewSpec().withNewTemplate().withSpec(onFailure(Workloads.compliantSpec(Map.of())))
           .endTemplate().endSpec().build()).create();
+      tenantAdmin.pods().inNamespace(ns).resource(Workloads.pod("standalone", Map.of())).create();
       // the tenant's admin grants a helper write access of its own: RBAC alone would let it write on
       tenantAdmin.rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata()
           .withName("helper-writes").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
@@ -162,6 +165,7 @@ class TenantLifecycleTest {
         assertThat(admin.apps().replicaSets().inNamespace(ns).withName("cache").get().getSpec().getReplicas()).isZero();
         assertThat(admin.batch().v1().cronjobs().inNamespace(ns).withName("nightly").get().getSpec().getSuspend()).isTrue();
         assertThat(admin.batch().v1().jobs().inNamespace(ns).withName("once").get().getSpec().getSuspend()).isTrue();
+        assertThat(admin.pods().inNamespace(ns).withName("standalone").get()).as("a pod no controller owns: deleted").isNull();
       });
       Platform.awaitPhase(admin, "lc-suspend", TenantPhase.Suspended);
 
@@ -272,8 +276,15 @@ class TenantLifecycleTest {
       assertThat(exported.resolve(ns).resolve("secrets").resolve("db-password.yaml")).exists();
       assertThat(Files.readString(exported.resolve(ns).resolve("configmaps").resolve("records.yaml"))).contains("records");
 
+      // an admin's mistake on the published public key: the restarted operator publishes its own again
+      Map<String, String> published = publishedKeyMap().get().getData();
+      publishedKeyMap().edit(c -> {
+        c.getData().put(SigningKey.PUBLIC_KEY_PEM, "not the operator's key");
+        return c;
+      });
       cluster.stopOperator();
       cluster.operator();
+      await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThat(publishedKeyMap().get().getData()).isEqualTo(published));
       await().atMost(Platform.PATIENCE).untilAsserted(() -> {
         Deletion afterRestart = admin.resources(Tenant.class).withName("lc-term").get().getStatus().deletion();
         assertThat(afterRestart.terminatedAt()).isEqualTo(schedule.terminatedAt());
@@ -440,8 +451,11 @@ class TenantLifecycleTest {
   }
 
   private java.security.PublicKey publishedKey() {
-    return SigningKey.readPem(admin.configMaps().inNamespace(RealCluster.OPERATOR_NAMESPACE)
-        .withName(SigningKey.NAME).get().getData().get(SigningKey.PUBLIC_KEY_PEM));
+    return SigningKey.readPem(publishedKeyMap().get().getData().get(SigningKey.PUBLIC_KEY_PEM));
+  }
+
+  private Resource<ConfigMap> publishedKeyMap() {
+    return admin.configMaps().inNamespace(RealCluster.OPERATOR_NAMESPACE).withName(SigningKey.NAME);
   }
 
   private Tenant awaitPhase(String name, TenantPhase phase, Duration patience) {
