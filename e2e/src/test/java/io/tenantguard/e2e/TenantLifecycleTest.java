@@ -169,17 +169,17 @@ class TenantLifecycleTest {
       });
       Platform.awaitPhase(admin, "lc-suspend", TenantPhase.Suspended);
 
-      assertRefused(() -> tenantAdmin.configMaps().inNamespace(ns).resource(configMap("notes")).create(),
-          "cannot create resource \"configmaps\"");
-      assertRefused(() -> tenantAdmin.apps().deployments().inNamespace(ns).withName("web").scale(3),
-          "resource \"deployments/scale\"");
+      Attacks.refused(Attacks.Rule.rbac("cannot create resource \"configmaps\""),
+          () -> tenantAdmin.configMaps().inNamespace(ns).resource(configMap("notes")).create());
+      Attacks.refused(Attacks.Rule.rbac("resource \"deployments/scale\""),
+          () -> tenantAdmin.apps().deployments().inNamespace(ns).withName("web").scale(3));
       // what RBAC lets through, the frozen namespaces' policy refuses: writes, new pods, the scale back
-      assertRefused(() -> helper.configMaps().inNamespace(ns).resource(configMap("notes")).create(),
-          "ValidatingAdmissionPolicy '" + FrozenNamespaces.NAME + "'", "lc-suspend, which is Suspended");
-      assertRefused(() -> helper.pods().inNamespace(ns).resource(Workloads.pod("sneaky", Map.of())).create(),
-          "ValidatingAdmissionPolicy '" + FrozenNamespaces.NAME + "'", "run no new pod");
-      assertRefused(() -> helper.apps().deployments().inNamespace(ns).withName("web").edit(d -> replicas(d, 3)),
-          "ValidatingAdmissionPolicy '" + FrozenNamespaces.NAME + "'");
+      Attacks.refused(Attacks.Rule.policy(FrozenNamespaces.NAME, "lc-suspend, which is Suspended"),
+          () -> helper.configMaps().inNamespace(ns).resource(configMap("notes")).create());
+      Attacks.refused(Attacks.Rule.policy(FrozenNamespaces.NAME, "run no new pod"),
+          () -> helper.pods().inNamespace(ns).resource(Workloads.pod("sneaky", Map.of())).create());
+      Attacks.refused(Attacks.Rule.policy(FrozenNamespaces.NAME),
+          () -> helper.apps().deployments().inNamespace(ns).withName("web").edit(d -> replicas(d, 3)));
       assertThat(tenantAdmin.secrets().inNamespace(ns).list().getItems()).as("viewing kept").isNotNull();
       assertThat(tenantAdmin.apps().deployments().inNamespace(ns).list().getItems()).hasSize(1);
       assertThat(auditor.rbac().roleBindings().inNamespace(ns).list().getItems()).isNotEmpty();
@@ -248,13 +248,13 @@ class TenantLifecycleTest {
       // the admins' recovery: every object read, Secrets included, nothing written
       assertThat(tenantAdmin.secrets().inNamespace(ns).withName("db-password").get().getData()).containsKey("password");
       assertThat(tenantAdmin.configMaps().inNamespace(ns).withName("records").get()).isNotNull();
-      assertRefused(() -> tenantAdmin.configMaps().inNamespace(ns).withName("records").delete(),
-          "cannot delete resource \"configmaps\"");
-      assertRefused(() -> tenantAdmin.rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder()
+      Attacks.refused(Attacks.Rule.rbac("cannot delete resource \"configmaps\""),
+          () -> tenantAdmin.configMaps().inNamespace(ns).withName("records").delete());
+      Attacks.refused(Attacks.Rule.rbac("cannot create resource \"rolebindings\""), () -> tenantAdmin.rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder()
           .withNewMetadata().withName("back-door").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
           .withKind("ClusterRole").withName("tenantguard-admin").endRoleRef().addNewSubject()
           .withApiGroup("rbac.authorization.k8s.io").withKind("User").withName("admin@lc-term.example").endSubject()
-          .build()).create(), "cannot create resource \"rolebindings\"");
+          .build()).create());
 
       Tenant retained = Platform.awaitPhase(admin, "lc-term", TenantPhase.Retained);
       Deletion schedule = retained.getStatus().deletion();
