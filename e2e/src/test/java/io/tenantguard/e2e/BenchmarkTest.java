@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the benchmark (e2e/bench runs it at any size; the test suite at a small one) and prints
  * one "name value" line per figure. Times are printed, never asserted: these machines are shared.
- * What is asserted is exact: every tenant converges, and a converged cluster costs no write.
+ * What is asserted is exact: every tenant converges and is Ready, and a converged cluster costs no write.
  */
 @ExtendWith(RealCluster.class)
 @Order(Integer.MAX_VALUE) // last: it runs an operator of its own
@@ -35,6 +35,7 @@ class BenchmarkTest {
     // the positive control: the same counter saw every object of every tenant written while they were provisioned
     assertThat(results.get("provisioning_writes")).as("writes counted while tenants were provisioned")
         .isGreaterThanOrEqualTo(tenants * results.get("objects_per_tenant"));
+    assertThat(results.get("ready_tenants")).as("tenants Ready once provisioned").isEqualTo((double) tenants);
     assertThat(results.get("steady_state_writes")).as("writes by the operator on a converged cluster").isZero();
     assertThat(results.get("restart_writes")).as("writes by an operator restarted on a converged cluster").isZero();
   }

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.Certification;
+import io.tenantguard.api.v1alpha1.tenant.Contact;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
 import io.tenantguard.e2e.Tenants;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.Labels;
@@ -306,10 +308,17 @@ public final class Benchmark {
 
   static Tenant tenant(String name) {
     // health data is hosted only under the HDS contract, and an HDS tenant only in HDS regions
-    return Tenants.tenant(name, List.of(Certification.HDS),
+    Tenant tenant = Tenants.tenant(name, List.of(Certification.HDS),
         Tenants.namespace(name + "-records", "fr-paris", "health"),
         Tenants.namespace(name + "-portal", "fr-paris", "personal"),
         Tenants.namespace(name + "-web", "fr-paris", "public"));
+    // every contact its classes of data require (personal data: a data protection officer), so that it is Ready
+    TenantSpec spec = tenant.getSpec();
+    List<Contact> contacts = new ArrayList<>(spec.contacts());
+    contacts.add(new Contact("Data Protection", "dpo@" + name + ".example", "dpo"));
+    tenant.setSpec(new TenantSpec(spec.displayName(), spec.compliance(), contacts, spec.namespaces(), spec.access(),
+        spec.quota(), spec.limits(), spec.network(), spec.encryption(), spec.lifecycle()));
+    return tenant;
   }
 
   private void apply(HasMetadata object) {
