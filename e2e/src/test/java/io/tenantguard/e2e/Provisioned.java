@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A tenant whose current generation the operator applied in full, every namespace provisioned.
- * Not the same as Ready: a tenant whose classification requires what this version does not
- * enforce (access reviews) is provisioned and not Ready.
+ * Not the same as Ready: a tenant with a Violated control (a contact its data requires missing,
+ * say) is provisioned and not Ready.
  */
 public final class Provisioned {
   private Provisioned() {}
