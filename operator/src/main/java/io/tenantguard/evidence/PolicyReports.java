@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <p>States become results so that nothing unproven reads as a pass: Enforced and ProviderAttested
  * (the provider attests it outside the cluster) are {@code pass}; Violated is {@code fail};
- * NotEnforced (it applies and this version does not enforce it) is {@code warn}; ClientResponsibility
+ * NotEnforced (it applies and nothing enforces or attests it) is {@code warn}; ClientResponsibility
  * and NotApplicable, which tenantguard does not evaluate, are {@code skip}. Each result keeps the
  * state itself in its properties.
  */

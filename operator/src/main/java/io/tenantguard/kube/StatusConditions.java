@@ -21,8 +21,6 @@ public final class StatusConditions {
   /** kstatus: true when the operator cannot converge without a change of input. */
   public static final String STALLED = "Stalled";
 
-  /** The reason of evidence for a requirement the API accepts and this version does not enforce. */
-  public static final String NOT_IMPLEMENTED = "NotImplemented";
   /** The reason of evidence for a requirement nothing declares. */
   public static final String NOT_REQUIRED = "NotRequired";
 

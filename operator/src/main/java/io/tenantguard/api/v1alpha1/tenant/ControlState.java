@@ -6,7 +6,7 @@ public enum ControlState {
   Enforced,
   /** It applies and does not hold. */
   Violated,
-  /** It applies, and this version of the operator does not enforce it: never a silent pass. */
+  /** It applies, and nothing enforces or attests it: never a silent pass. */
   NotEnforced,
   /** The client's own duty; shown, not enforced. */
   ClientResponsibility,
