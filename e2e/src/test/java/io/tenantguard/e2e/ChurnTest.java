@@ -51,8 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the operator holds about as much at the end as early on. Once it stops, every tenant's objects
  * are its plan, every terminated tenant is destroyed with exactly one certificate, the operator
  * writes nothing more, and its heap after a full collection, its threads and its open watches are
- * where they were early in the churn. The default
- * run churns 90 s against 20 tenants; {@code e2e/faults} 30 minutes against 200.
+ * where they were early in the churn. The default run churns 90 s against 20 tenants;
+ * {@code e2e/faults} 30 minutes against 200.
  */
 @ExtendWith(RealCluster.class)
 @Order(Integer.MAX_VALUE - 6) // runs an operator of its own: after the suites that share one
