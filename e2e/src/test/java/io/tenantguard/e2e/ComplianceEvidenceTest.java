@@ -24,7 +24,6 @@ import io.tenantguard.api.v1alpha1.tenant.ControlState;
 import io.tenantguard.api.v1alpha1.tenant.ControlStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantPhase;
-import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
 import io.tenantguard.evidence.ControlTransitions;
 import io.tenantguard.evidence.Controls;
 import io.tenantguard.evidence.report.ComplianceReport;
@@ -143,12 +142,9 @@ class ComplianceEvidenceTest {
 
   @Test
   void aHealthTenantWithoutAHealthProfessionalIsNotReadyItsContactsControlViolatedAndTold() {
-    Tenant tenant = Tenants.tenant("ev-no-doctor", List.of(Certification.HDS, Certification.ISO27001),
-        Tenants.namespace("ev-no-doctor-records", "fr-paris", "health"));
-    TenantSpec s = tenant.getSpec();
-    tenant.setSpec(new TenantSpec(s.displayName(), s.compliance(),
-        List.of(new Contact("Manager", "manager@ev-no-doctor.example", "manager")), s.namespaces(), s.access(),
-        s.quota(), s.limits(), s.network(), s.encryption(), s.lifecycle()));
+    Tenant tenant = TenantEdits.contacts(Tenants.tenant("ev-no-doctor", List.of(Certification.HDS, Certification.ISO27001),
+        Tenants.namespace("ev-no-doctor-records", "fr-paris", "health")),
+        contacts -> List.of(new Contact("Manager", "manager@ev-no-doctor.example", "manager")));
     Platform.apply(admin, tenant);
 
     Tenant seen = Platform.awaitProvisioned(admin, "ev-no-doctor");

@@ -250,8 +250,9 @@ class TenantLifecycleTest {
       assertThat(tenantAdmin.configMaps().inNamespace(ns).withName("records").get()).isNotNull();
       Attacks.refused(Attacks.Rule.rbac("cannot delete resource \"configmaps\""),
           () -> tenantAdmin.configMaps().inNamespace(ns).withName("records").delete());
-      Attacks.refused(Attacks.Rule.rbac("cannot create resource \"rolebindings\""), () -> tenantAdmin.rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder()
-          .withNewMetadata().withName("back-door").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+      Attacks.refused(Attacks.Rule.rbac("cannot create resource \"rolebindings\""), () -> tenantAdmin.rbac()
+          .roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata().withName("back-door")
+          .endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
           .withKind("ClusterRole").withName("tenantguard-admin").endRoleRef().addNewSubject()
           .withApiGroup("rbac.authorization.k8s.io").withKind("User").withName("admin@lc-term.example").endSubject()
           .build()).create());

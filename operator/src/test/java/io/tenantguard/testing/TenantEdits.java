@@ -2,6 +2,7 @@ package io.tenantguard.testing;
 
 import io.tenantguard.api.v1alpha1.tenant.AccessGrant;
 import io.tenantguard.api.v1alpha1.tenant.AccessReview;
+import io.tenantguard.api.v1alpha1.tenant.Contact;
 import io.tenantguard.api.v1alpha1.tenant.Encryption;
 import io.tenantguard.api.v1alpha1.tenant.Lifecycle;
 import io.tenantguard.api.v1alpha1.tenant.Network;
@@ -17,6 +18,12 @@ import java.util.function.UnaryOperator;
 /** Tenants are immutable records: these return an edited copy, as a user editing the manifest would. */
 public final class TenantEdits {
   private TenantEdits() {}
+
+  public static Tenant contacts(Tenant tenant, UnaryOperator<List<Contact>> edit) {
+    TenantSpec s = tenant.getSpec();
+    return with(tenant, new TenantSpec(s.displayName(), s.compliance(), edit.apply(new ArrayList<>(s.contacts())),
+        s.namespaces(), s.access(), s.quota(), s.limits(), s.network(), s.encryption(), s.lifecycle(), s.accessReview()));
+  }
 
   public static Tenant namespaces(Tenant tenant, UnaryOperator<List<TenantNamespace>> edit) {
     TenantSpec s = tenant.getSpec();

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.Contact;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
-import io.tenantguard.api.v1alpha1.tenant.TenantSpec;
 import io.tenantguard.e2e.Tenants;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.Labels;
@@ -17,6 +16,7 @@ import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.tenant.TenantPipeline;
 import io.tenantguard.tenant.TenantPlan;
 import io.tenantguard.testing.Examples;
+import io.tenantguard.testing.TenantEdits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -313,12 +313,10 @@ public final class Benchmark {
         Tenants.namespace(name + "-portal", "fr-paris", "personal"),
         Tenants.namespace(name + "-web", "fr-paris", "public"));
     // every contact its classes of data require (personal data: a data protection officer), so that it is Ready
-    TenantSpec spec = tenant.getSpec();
-    List<Contact> contacts = new ArrayList<>(spec.contacts());
-    contacts.add(new Contact("Data Protection", "dpo@" + name + ".example", "dpo"));
-    tenant.setSpec(new TenantSpec(spec.displayName(), spec.compliance(), contacts, spec.namespaces(), spec.access(),
-        spec.quota(), spec.limits(), spec.network(), spec.encryption(), spec.lifecycle()));
-    return tenant;
+    return TenantEdits.contacts(tenant, contacts -> {
+      contacts.add(new Contact("Data Protection", "dpo@" + name + ".example", "dpo"));
+      return contacts;
+    });
   }
 
   private void apply(HasMetadata object) {
