@@ -104,7 +104,7 @@ class ChurnTest {
       int next = standing;
       while (System.nanoTime() - start < churn.toNanos()) {
         if (early == null && System.nanoTime() > earlyMark) {
-          early = Footprint.of(admin, operator);
+          early = Footprint.of(admin, operator, log.resolveSibling("churn-histogram-early.txt"));
         }
         next = act(admin, random, next);
         actions++;
@@ -115,7 +115,7 @@ class ChurnTest {
       }
       awaitConverged(admin);
       Thread.sleep(5_000); // the last reconciliations settle
-      Footprint end = Footprint.of(admin, operator);
+      Footprint end = Footprint.of(admin, operator, log.resolveSibling("churn-histogram-end.txt"));
       Instant quietFrom = Instant.now();
       Thread.sleep(30_000);
       long quietWrites = operatorWrites(cluster, quietFrom);
@@ -294,11 +294,15 @@ class ChurnTest {
     return writes;
   }
 
-  /** The operator's heap after a full collection, its threads, and the watches open on the API server. */
+  /**
+   * The operator's heap after a full collection, its threads, and the watches open on the API
+   * server; the live objects by class go to {@code histogram}, to tell what grew when the heap did.
+   */
   private record Footprint(double heapMegabytes, double threads, double watches) {
-    static Footprint of(KubernetesClient admin, OperatorProcess operator) throws Exception {
-      new ProcessBuilder("jcmd", String.valueOf(operator.pid()), "GC.run").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    static Footprint of(KubernetesClient admin, OperatorProcess operator, Path histogram) throws Exception {
+      // the histogram of live objects collects the heap in full first
+      new ProcessBuilder("jcmd", String.valueOf(operator.pid()), "GC.class_histogram").redirectErrorStream(true)
+          .redirectOutput(histogram.toFile()).start().waitFor();
       String metrics = operator.metrics();
       return new Footprint(
           Math.round(PrometheusText.sum(metrics, "jvm_memory_used_bytes", l -> l.contains("area=\"heap\"")) / 1048576.0),
