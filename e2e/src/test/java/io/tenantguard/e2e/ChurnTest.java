@@ -64,6 +64,8 @@ class ChurnTest {
   private final Map<String, LifecycleState> states = new ConcurrentHashMap<>();
   /** Destroyed tenants the platform deleted, as it may once their data is gone. */
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  /** Numbers the namespaces the churn adds: a tenant listing one name twice is refused by the CRD. */
+  private int namespacesAdded;
 
   @Test
   void afterChurnEveryTenantIsItsPlanNothingLeaksAndNothingIsWritten(RealCluster.Cluster cluster) throws Exception {
@@ -170,7 +172,7 @@ class ChurnTest {
         return next + 1;
       }
       case 1 -> edit(admin, pick(random, active), t -> TenantEdits.namespaces(t, list -> {
-        list.add(Tenants.namespace(t.getMetadata().getName() + "-x" + random.nextInt(1000), "de-frankfurt", EPHEMERAL));
+        list.add(Tenants.namespace(t.getMetadata().getName() + "-x" + namespacesAdded++, "de-frankfurt", EPHEMERAL));
         return list;
       }));
       case 2 -> edit(admin, pick(random, active), t -> TenantEdits.namespaces(t, list -> {
