@@ -83,7 +83,7 @@ public class CertificateReconciler implements Reconciler<DestructionCertificate>
     List<Condition> previous = certificate.getStatus() == null ? List.of() : certificate.getStatus().conditions();
     DestructionCertificateStatus next = new DestructionCertificateStatus(key.publicKeyPem(), key.keyId(),
         Conditions.merge(previous == null ? List.of() : previous, List.of(verified), clock));
-    return StatusPatch.ifChanged(certificate, certificate.getStatus(), next, DestructionCertificate::new)
+    return StatusPatch.ifChanged(certificate, certificate.getStatus(), next, DestructionCertificate::new, context)
         .rescheduleAfter(untilAfter(retainUntil, now));
   }
 

@@ -71,6 +71,6 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
     List<io.fabric8.kubernetes.api.model.Condition> conditions = new java.util.ArrayList<>(List.of(ready));
     reviews.forEach(review -> conditions.addAll(review.conditions(classification)));
     var next = new DataClassificationStatus(generation, holders, Conditions.merge(previous, conditions, clock));
-    return StatusPatch.ifChanged(classification, classification.getStatus(), next, DataClassification::new);
+    return StatusPatch.ifChanged(classification, classification.getStatus(), next, DataClassification::new, context);
   }
 }

@@ -73,7 +73,7 @@ public class RegionReconciler implements Reconciler<Region> {
   @Override
   public UpdateControl<Region> reconcile(Region region, Context<Region> context) {
     RegionStatus next = status(region, matchingNodes(region), tenantsIn(region));
-    return StatusPatch.ifChanged(region, region.getStatus(), next, Region::new);
+    return StatusPatch.ifChanged(region, region.getStatus(), next, Region::new, context);
   }
 
   private int matchingNodes(Region region) {

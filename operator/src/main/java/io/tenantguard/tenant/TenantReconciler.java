@@ -196,10 +196,10 @@ public class TenantReconciler implements Reconciler<Tenant> {
     outcome = outcome.and(lifecycleOutcome);
     TenantStatus next = statuses.status(tenant, plan, outcome);
     record(tenant, plan, changes, next);
-    UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new);
     if (outcome.failed()) {
-      throw new ApplyFailedException(next, outcome.message());
+      throw new ApplyFailedException(next, outcome.message()); // its status is written by updateErrorStatus
     }
+    UpdateControl<Tenant> control = StatusPatch.ifChanged(tenant, tenant.getStatus(), next, Tenant::new, context);
     return plan.contributions().stream()
         .map(c -> c.contribution().wakeAt())
         .filter(java.util.Objects::nonNull)
