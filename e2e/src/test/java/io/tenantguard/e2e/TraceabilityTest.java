@@ -57,8 +57,11 @@ class TraceabilityTest {
             .extracting(Event::getReason)
             .contains("Applied", "DriftReverted");
       });
-      Event told = auditor.v1().events().inNamespace("trail-clinic-web").list().getItems().stream()
-          .filter(e -> e.getReason().equals("DriftReverted")).findFirst().orElseThrow();
+      List<Event> aboutTheTenant = auditor.v1().events().inNamespace("trail-clinic-web").list().getItems().stream()
+          .filter(e -> e.getInvolvedObject().getName().equals("trail-clinic")).toList();
+      assertThat(aboutTheTenant).as("each news told once, not again by a reconciliation that missed the status written")
+          .allSatisfy(e -> assertThat(e.getCount()).as(e.getReason() + ": " + e.getMessage()).isEqualTo(1));
+      Event told = aboutTheTenant.stream().filter(e -> e.getReason().equals("DriftReverted")).findFirst().orElseThrow();
       assertThat(told.getType()).isEqualTo("Warning");
       assertThat(told.getMessage()).contains("restored NetworkPolicy trail-clinic-web/" + NetworkPolicies.DEFAULT_DENY);
 
