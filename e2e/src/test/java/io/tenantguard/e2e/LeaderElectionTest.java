@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.tenantguard.api.v1alpha1.Certification;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.e2e.bench.OperatorProcess;
+import io.tenantguard.operator.LeaderOnlyWrites;
 import io.tenantguard.operator.OperatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two replicas with leader election, as the chart runs them. The leader killed mid-provisioning:
  * the other takes over within the Lease's duration and finishes the work. The leader frozen
  * (SIGSTOP) past its Lease, then thawed: it writes nothing more, as the API server's own audit log
- * shows, request by request, by each replica's user agent, and exits.
+ * shows, request by request, by each replica's user agent, and exits; a write with its token is
+ * refused by the API server's fence. Each replica has a token bound to a pod of its name, as in a cluster.
  */
 @ExtendWith(RealCluster.class)
 @Order(Integer.MAX_VALUE - 5) // runs operators of its own: after the suites that share one
@@ -79,6 +84,16 @@ class LeaderElectionTest {
       awaitConverged(admin, "le-c", 4);
       leader.resume();
       Integer status = leader.awaitExit(Duration.ofMinutes(1));
+      // the fence in the API server, tried directly: a write with the old leader's own token now
+      try (KubernetesClient old = new KubernetesClientBuilder()
+          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig(second)))).build()) {
+        Attacks.refused(Attacks.Rule.policy(LeaderOnlyWrites.NAME, "pod replica-" + second + " does not hold the Lease"),
+            () -> old.v1().events().inNamespace("le-b-0-records").resource(new EventBuilder()
+                .withNewMetadata().withName("late-news").endMetadata()
+                .withNewInvolvedObject().withKind("Namespace").withName("le-b-0-records").withNamespace("le-b-0-records")
+                .endInvolvedObject()
+                .withReason("Applied").withMessage("sent by a replica that no longer leads").build()).create());
+      }
       Thread.sleep(2_000); // the audit log is written asynchronously
 
       List<Write> writes = writes(cluster.auditLog().orElseThrow());
@@ -104,14 +119,21 @@ class LeaderElectionTest {
   }
 
   private OperatorProcess replica(RealCluster.Cluster cluster, String name) throws Exception {
-    Path log = E2e.repoRoot().resolve("e2e/target/faults/replica-" + name + ".log");
+    String pod = "replica-" + name;
+    Path log = E2e.repoRoot().resolve("e2e/target/faults/" + pod + ".log");
     Files.createDirectories(log.getParent());
     OperatorProcess replica = OperatorProcess.start(E2e.repoRoot().resolve("operator/target/tenantguard.jar"),
-        cluster.operatorIdentity().kubeconfig(log.resolveSibling("operator.kubeconfig")), OperatorProcess.freePort(), log, Map.of("HOSTNAME", "replica-" + name),
+        cluster.operatorIdentity().podKubeconfig(cluster.admin(), pod, kubeconfig(name)), OperatorProcess.freePort(), log,
+        Map.of("HOSTNAME", pod),
         List.of("-Dkubernetes.user.agent=" + agent(name)),
         "--leader-election", "--leader-election-namespace", LEASE_NAMESPACE);
     replicas.add(replica);
     return replica;
+  }
+
+  /** The replica's own kubeconfig: a token bound to its pod. */
+  private static Path kubeconfig(String replica) {
+    return E2e.repoRoot().resolve("e2e/target/faults/replica-" + replica + ".kubeconfig");
   }
 
   private static String agent(String replica) {

@@ -2,6 +2,8 @@ package io.tenantguard.e2e;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +83,29 @@ public final class OperatorIdentity {
 
   /** A kubeconfig holding its token, for an operator started in a process of its own. */
   public Path kubeconfig(Path file) {
+    return kubeconfig(file, config.getOauthToken());
+  }
+
+  /**
+   * A kubeconfig holding a token bound to a pod named {@code pod} (made here, never scheduled), as
+   * the kubelet gives a replica of the chart's Deployment: the API server then names the pod in each
+   * request's user, which the leader-only fence reads.
+   */
+  public Path podKubeconfig(KubernetesClient admin, String pod, Path file) {
+    Pod made = admin.pods().inNamespace(namespace).resource(new PodBuilder()
+        .withNewMetadata().withName(pod).endMetadata()
+        .withNewSpec().withServiceAccountName(serviceAccount).withAutomountServiceAccountToken(false)
+        .addNewContainer().withName("operator").withImage("tenantguard").endContainer().endSpec()
+        .build()).createOr(NonDeletingOperation::update);
+    String token = admin.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
+        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(DAY)
+            .withNewBoundObjectRef().withApiVersion("v1").withKind("Pod").withName(pod)
+            .withUid(made.getMetadata().getUid()).endBoundObjectRef().endSpec().build())
+        .getStatus().getToken();
+    return kubeconfig(file, token);
+  }
+
+  private Path kubeconfig(Path file, String token) {
     String ca = config.getCaCertData();
     String yaml = """
         apiVersion: v1
@@ -88,7 +114,7 @@ public final class OperatorIdentity {
         users: [{name: operator, user: {token: %s}}]
         contexts: [{name: e2e, context: {cluster: e2e, user: operator}}]
         current-context: e2e
-        """.formatted(config.getMasterUrl(), ca, config.getOauthToken());
+        """.formatted(config.getMasterUrl(), ca, token);
     return E2e.write(file, yaml);
   }
 }

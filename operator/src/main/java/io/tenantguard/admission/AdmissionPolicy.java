@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperationsBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ParamKind;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ParamRef;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ParamRefBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
@@ -40,7 +41,7 @@ public record AdmissionPolicy(
   }
 
   public List<HasMetadata> objects() {
-    return objects(null, null);
+    return objects(null, (ParamRef) null);
   }
 
   /**
@@ -49,6 +50,12 @@ public record AdmissionPolicy(
    * what the policy requires cannot be skipped by deleting it or by failing to create it.
    */
   public List<HasMetadata> objects(ParamKind kind, String parameter) {
+    return objects(kind, parameter == null ? null
+        : new ParamRefBuilder().withName(parameter).withParameterNotFoundAction("Deny").build());
+  }
+
+  /** The policy and its binding, with {@code parameter} saying where each request's {@code params} is found. */
+  public List<HasMetadata> objects(ParamKind kind, ParamRef parameter) {
     ValidatingAdmissionPolicy policy =
         new ValidatingAdmissionPolicyBuilder()
             .withNewMetadata()
@@ -74,8 +81,7 @@ public record AdmissionPolicy(
             .endMetadata()
             .withNewSpec()
             .withPolicyName(name)
-            .withParamRef(parameter == null ? null
-                : new ParamRefBuilder().withName(parameter).withParameterNotFoundAction("Deny").build())
+            .withParamRef(parameter)
             .withValidationActions("Deny")
             .withNewMatchResources()
             .withNamespaceSelector(new LabelSelectorBuilder().withMatchLabels(namespaceLabel).build())

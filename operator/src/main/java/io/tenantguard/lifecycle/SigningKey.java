@@ -24,11 +24,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's Ed25519 key, which signs DestructionCertificates: created at its first start in a
+ * The operator's Ed25519 key, which signs DestructionCertificates: created at its first use in a
  * Secret of its own namespace, and its public half published in a ConfigMap beside it (and in each
  * certificate's status), so that anyone can check a certificate offline.
  */
@@ -43,16 +44,27 @@ public final class SigningKey {
   private static final String PART_OF = "app.kubernetes.io/part-of";
   private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
 
-  private final PrivateKey privateKey;
-  private final PublicKey publicKey;
+  private final Supplier<KeyPair> source;
+  private volatile KeyPair pair;
 
   SigningKey(KeyPair pair) {
-    this.privateKey = pair.getPrivate();
-    this.publicKey = pair.getPublic();
+    this.source = () -> pair;
   }
 
-  /** The key of the Secret in {@code namespace}, created (with the namespace) if missing, and its public half published. */
-  public static SigningKey loadOrCreate(KubernetesClient client, String namespace) {
+  private SigningKey(Supplier<KeyPair> source) {
+    this.source = source;
+  }
+
+  /**
+   * The key of the Secret in {@code namespace}, read at its first use, created (with the namespace)
+   * if missing, and its public half published. At first use, not now: with leader election only the
+   * leader writes, and a replica that does not lead yet must not fail for want of a key to create.
+   */
+  public static SigningKey inNamespace(KubernetesClient client, String namespace) {
+    return new SigningKey(() -> loadOrCreate(client, namespace));
+  }
+
+  private static KeyPair loadOrCreate(KubernetesClient client, String namespace) {
     if (client.namespaces().withName(namespace).get() == null) {
       // not labelled managed-by tenantguard: that label marks the namespaces of tenants
       createIgnoringRace(() -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
@@ -65,14 +77,27 @@ public final class SigningKey {
           .withNewMetadata().withName(NAME).withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER)).endMetadata()
           .withType("Opaque")
           .withData(Map.of(
-              PRIVATE, Base64.getEncoder().encodeToString(generated.privateKey.getEncoded()),
-              PUBLIC, Base64.getEncoder().encodeToString(generated.publicKey.getEncoded())))
+              PRIVATE, Base64.getEncoder().encodeToString(generated.pair().getPrivate().getEncoded()),
+              PUBLIC, Base64.getEncoder().encodeToString(generated.pair().getPublic().getEncoded())))
           .build()).create());
       LOG.info("created the signing key of DestructionCertificates: Secret {}/{}", namespace, NAME);
     }
-    SigningKey key = read(secrets.get());
-    key.publish(client, namespace);
-    return key;
+    KeyPair pair = read(secrets.get());
+    publish(client, namespace, pair.getPublic());
+    return pair;
+  }
+
+  private KeyPair pair() {
+    KeyPair loaded = pair;
+    if (loaded == null) {
+      synchronized (this) {
+        if (pair == null) {
+          pair = source.get();
+        }
+        loaded = pair;
+      }
+    }
+    return loaded;
   }
 
   /** A new key, in memory only. */
@@ -84,12 +109,12 @@ public final class SigningKey {
     }
   }
 
-  private static SigningKey read(Secret secret) {
+  private static KeyPair read(Secret secret) {
     try {
       KeyFactory keys = KeyFactory.getInstance(ALGORITHM);
       PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(decode(secret, PRIVATE)));
       PublicKey publicKey = keys.generatePublic(new X509EncodedKeySpec(decode(secret, PUBLIC)));
-      return new SigningKey(new KeyPair(publicKey, privateKey));
+      return new KeyPair(publicKey, privateKey);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Secret " + secret.getMetadata().getNamespace() + "/" + NAME
           + " does not hold an Ed25519 key pair (" + PRIVATE + ", " + PUBLIC + "): " + e.getMessage(), e);
@@ -105,11 +130,11 @@ public final class SigningKey {
   }
 
   /** The ConfigMap that publishes the public key, kept equal to the Secret's. */
-  private void publish(KubernetesClient client, String namespace) {
+  private static void publish(KubernetesClient client, String namespace, PublicKey publicKey) {
     ConfigMap wanted = new ConfigMapBuilder()
         .withNewMetadata().withName(NAME).withNamespace(namespace)
         .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER)).endMetadata()
-        .withData(Map.of(PUBLIC_KEY_PEM, publicKeyPem(), KEY_ID, keyId(), "algorithm", ALGORITHM))
+        .withData(Map.of(PUBLIC_KEY_PEM, pem(publicKey), KEY_ID, keyId(publicKey), "algorithm", ALGORITHM))
         .build();
     ConfigMap actual = client.configMaps().inNamespace(namespace).withName(NAME).get();
     if (actual == null) {
@@ -137,7 +162,7 @@ public final class SigningKey {
   public String sign(byte[] message) {
     try {
       Signature signature = Signature.getInstance(ALGORITHM);
-      signature.initSign(privateKey);
+      signature.initSign(pair().getPrivate());
       signature.update(message);
       return Base64.getEncoder().encodeToString(signature.sign());
     } catch (GeneralSecurityException e) {
@@ -146,15 +171,15 @@ public final class SigningKey {
   }
 
   public PublicKey publicKey() {
-    return publicKey;
+    return pair().getPublic();
   }
 
   public String keyId() {
-    return keyId(publicKey);
+    return keyId(publicKey());
   }
 
   public String publicKeyPem() {
-    return pem(publicKey);
+    return pem(publicKey());
   }
 
   /** SHA-256, in hex, of the key's X.509 encoding. */

@@ -27,7 +27,8 @@ public final class ClusterPolicies {
 
   private ClusterPolicies() {}
 
-  public static List<HasMetadata> desired(String operatorUsername) {
+  /** @param leaseNamespace where the replicas elect their leader; null when they do not */
+  public static List<HasMetadata> desired(String operatorUsername, String leaseNamespace) {
     List<AdmissionPolicy> policies = new ArrayList<>();
     policies.add(ManagedObjectProtection.policy(operatorUsername));
     policies.add(RegionPinningPolicy.policy());
@@ -41,6 +42,9 @@ public final class ClusterPolicies {
     policies.add(CertificateProtection.policy(operatorUsername));
     List<HasMetadata> objects = new ArrayList<>(policies.stream().flatMap(p -> p.objects().stream()).toList());
     objects.addAll(IsolationRequired.objects());
+    if (leaseNamespace != null) {
+      objects.addAll(LeaderOnlyWrites.objects(operatorUsername, leaseNamespace));
+    }
     return objects;
   }
 

@@ -36,11 +36,12 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
   private final Map<String, HasMetadata> desired;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
-  public ClusterPolicyKeeper(KubernetesClient client, EventRecorder events, MeterRegistry meters) {
+  /** @param leaseNamespace where the replicas elect their leader; null when they do not */
+  public ClusterPolicyKeeper(KubernetesClient client, EventRecorder events, MeterRegistry meters, String leaseNamespace) {
     this.client = client;
     this.events = events;
     this.meters = meters;
-    this.desired = ClusterPolicies.desired(ClusterPolicies.operatorUsername(client)).stream()
+    this.desired = ClusterPolicies.desired(ClusterPolicies.operatorUsername(client), leaseNamespace).stream()
         .map(DesiredState::fingerprinted)
         // in order, each policy before its binding: the API server checks a binding against its policy
         .collect(Collectors.toMap(ClusterPolicyKeeper::key, Function.identity(), (a, b) -> b, LinkedHashMap::new));

@@ -68,6 +68,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private Operator operator;
   private ProbeServer probes;
   private ClusterPolicyKeeper policies;
+  private SigningKey key;
   private PolicyReportKeeper reports;
   private ForeignNamespaces foreignNamespaces;
   private CrdWatch crds;
@@ -147,7 +148,7 @@ public final class OperatorRuntime implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, meters, clock,
         AuditTrail.begin(audit, clock, identity(), instance(), Version.current()));
     if (settings.admissionPolicies()) {
-      policies = new ClusterPolicyKeeper(client, events, meters);
+      policies = new ClusterPolicyKeeper(client, events, meters, settings.leaderElectionNamespace());
       if (!settings.leaderElection()) {
         policies.start();
       }
@@ -156,7 +157,7 @@ public final class OperatorRuntime implements AutoCloseable {
     foreignNamespaces = ForeignNamespaces.start(client);
     crds = CrdWatch.start(client, this::crdDeleted);
     LifecycleSettings lifecycle = settings.lifecycle();
-    SigningKey key = SigningKey.loadOrCreate(client, lifecycle.keyNamespace());
+    key = SigningKey.inNamespace(client, lifecycle.keyNamespace());
     DeletionSchedule schedule = new DeletionSchedule(lifecycle);
     DestructionCertificates certificates = new DestructionCertificates(client, key);
     register(new RegionReconciler(clock));
@@ -166,8 +167,9 @@ public final class OperatorRuntime implements AutoCloseable {
     register(new DataClassificationReconciler(clock, new RetentionFloors(lifecycle, clock)));
     register(new CertificateReconciler(client, key, events, meters, clock));
     register(new OrphanedNamespaces(events, meters));
-    if (!settings.leaderElection()) {
-      reports.start(); // with leader election, once leading
+    if (!settings.leaderElection()) { // with leader election, once leading
+      key.keyId(); // the signing key read or made now: a right it lacks stops the start
+      reports.start();
     }
     probes = new ProbeServer(settings.probeAddress(), this::isHealthy, this::isReady, meters);
     probes.serve(ReportEndpoint.PATH, new ReportEndpoint(client, clock));
@@ -236,6 +238,7 @@ public final class OperatorRuntime implements AutoCloseable {
           if (policies != null) {
             policies.start();
           }
+          key.keyId();
           reports.start();
         },
         () -> {
