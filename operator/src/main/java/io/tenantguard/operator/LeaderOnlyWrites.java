@@ -16,7 +16,8 @@ import java.util.Map;
  * a pod (its token names the pod) that is not the Lease's holder, whose identity begins with the pod's
  * name. The Lease itself, and the reviews a replica asks before it leads, stay open. Tokens that name
  * no pod (an operator run outside the cluster) and a missing Lease (leader election never started)
- * are let through: only replicas that elect a leader are fenced.
+ * are let through: only replicas that elect a leader are fenced. A release in another namespace is
+ * another identity, which this policy, rewritten by that release's leader, then names instead.
  */
 public final class LeaderOnlyWrites {
   public static final String NAME = "tenantguard-leader-only-writes";
