@@ -115,7 +115,16 @@ class LeaderElectionTest {
         }
         replica.close();
       }
+      leaveNoElectionBehind(admin);
     }
+  }
+
+  /** The suites after this one share an operator that elects no leader: no Lease, fence or replica pod is left for them. */
+  private static void leaveNoElectionBehind(KubernetesClient admin) {
+    admin.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(LeaderOnlyWrites.NAME).delete();
+    admin.admissionRegistration().v1().validatingAdmissionPolicies().withName(LeaderOnlyWrites.NAME).delete();
+    admin.leases().inNamespace(LEASE_NAMESPACE).withName(OperatorSettings.LEASE_NAME).delete();
+    List.of("a", "b", "c").forEach(name -> admin.pods().inNamespace(LEASE_NAMESPACE).withName("replica-" + name).delete());
   }
 
   private OperatorProcess replica(RealCluster.Cluster cluster, String name) throws Exception {
