@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantguard.e2e.bench.Benchmark;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,14 @@ class BenchmarkTest {
     cluster.stopOperator();
     int tenants = Integer.getInteger("tenantguard.bench.tenants", 10);
     Duration steady = Duration.ofSeconds(Long.getLong("tenantguard.bench.steadySeconds", 120));
+    String jvmOptions = System.getProperty("tenantguard.bench.jvmOptions", "").trim();
 
     // the operator runs under the chart's identity, as everywhere else (a release of its own)
     String namespace = "tenantguard-bench";
     java.nio.file.Path operatorKubeconfig = OperatorIdentity.install(cluster.admin(), cluster.adminConfig(), "bench",
         namespace).kubeconfig(E2e.repoRoot().resolve("e2e/target/bench/operator.kubeconfig"));
     Map<String, Double> results = new Benchmark(cluster.admin(), operatorKubeconfig, namespace, cluster.controlPlaneProcesses(),
-        E2e.repoRoot(), tenants, steady).run();
+        E2e.repoRoot(), tenants, steady, jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+"))).run();
 
     System.out.println("benchmark: " + tenants + " tenants of 3 namespaces (e2e/target/bench/results.json)");
     results.forEach((name, value) -> System.out.println(name + " " + value));

@@ -302,9 +302,7 @@ class ChurnTest {
    */
   private record Footprint(double heapMegabytes, double threads, double watches) {
     static Footprint of(KubernetesClient admin, OperatorProcess operator, Path histogram) throws Exception {
-      // the histogram of live objects collects the heap in full first
-      new ProcessBuilder("jcmd", String.valueOf(operator.pid()), "GC.class_histogram").redirectErrorStream(true)
-          .redirectOutput(histogram.toFile()).start().waitFor();
+      operator.writeHistogram(histogram);
       String metrics = operator.metrics();
       return new Footprint(
           Math.round(PrometheusText.sum(metrics, "jvm_memory_used_bytes", l -> l.contains("area=\"heap\"")) / 1048576.0),

@@ -59,10 +59,12 @@ public final class Benchmark {
   private final Path output;
   private final int tenants;
   private final Duration steadyWindow;
+  /** Options for the operator's JVM after the chart's, when a run compares them. */
+  private final List<String> jvmOptions;
   private final Map<String, Double> results = new LinkedHashMap<>();
 
   public Benchmark(KubernetesClient admin, Path operatorKubeconfig, String operatorNamespace, Map<String, Long> controlPlane,
-      Path repoRoot, int tenants, Duration steadyWindow) {
+      Path repoRoot, int tenants, Duration steadyWindow, List<String> jvmOptions) {
     this.admin = admin;
     this.operatorKubeconfig = operatorKubeconfig;
     this.operatorNamespace = operatorNamespace;
@@ -73,6 +75,7 @@ public final class Benchmark {
     this.output = repoRoot.resolve("e2e/target/bench");
     this.tenants = tenants;
     this.steadyWindow = steadyWindow;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   public Map<String, Double> run() throws Exception {
@@ -81,7 +84,7 @@ public final class Benchmark {
     Examples.classifications().values().forEach(this::apply);
     measureRequestCosts();
     Duration resync = Duration.ofSeconds(15);
-    try (OperatorProcess operator = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18081, resync, output.resolve("operator.log"))) {
+    try (OperatorProcess operator = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18081, resync, output.resolve("operator.log"), jvmOptions)) {
       operator.awaitReady(Duration.ofMinutes(2));
       processes.put("operator", operator.pid());
       measureRawApply();
@@ -100,9 +103,10 @@ public final class Benchmark {
       double[] total = reconcileTime(metrics);
       results.put("tenant_reconciles", total[1]);
       results.put("per_tenant_reconcile_ms", round(total[0] / Math.max(1, total[1]) * 1000));
+      measureLiveHeap(operator);
     }
     double beforeRestart = mutatingRequests();
-    try (OperatorProcess restarted = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18082, resync, output.resolve("operator-restart.log"))) {
+    try (OperatorProcess restarted = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18082, resync, output.resolve("operator-restart.log"), jvmOptions)) {
       results.put("startup_to_ready_seconds", round(restarted.awaitReady(Duration.ofMinutes(5))));
       Thread.sleep(RESTART_SETTLE.toMillis()); // every tenant reconciled once after the start
       // a restart on a converged cluster sends no write (its Lease aside, which is not counted)
@@ -134,6 +138,22 @@ public final class Benchmark {
     results.put("report_all_tenants", (double) reported);
     results.put("report_all_json_seconds", round(seconds));
     results.put("report_all_json_kb_per_tenant", round(Files.size(report) / 1024.0 / reported));
+  }
+
+  /**
+   * What the operator's heap holds once collected, and by class in {@code operator-histogram.txt}
+   * (after the RSS: the full collection would shrink it). With native memory tracking among the
+   * JVM options, its areas go to {@code operator-native-memory.txt}.
+   */
+  private void measureLiveHeap(OperatorProcess operator) throws Exception {
+    Path histogram = output.resolve("operator-histogram.txt");
+    operator.writeHistogram(histogram);
+    String total = Files.readAllLines(histogram).stream().filter(line -> line.startsWith("Total")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no total in " + histogram));
+    results.put("operator_live_heap_mb", round(Long.parseLong(total.trim().split("\\s+")[2]) / 1024.0 / 1024));
+    if (jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+      operator.writeNativeMemory(output.resolve("operator-native-memory.txt"));
+    }
   }
 
   /** Seconds spent reconciling tenants, and how many reconciliations, from JOSDK's timer. */

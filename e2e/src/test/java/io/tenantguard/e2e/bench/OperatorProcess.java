@@ -51,10 +51,13 @@ public final class OperatorProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** The operator of the chart's identity installed in {@code namespace}, which is its own namespace too. */
-  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, int port, Duration resync, Path log)
-      throws IOException {
-    return start(jar, kubeconfig, port, log, Map.of("TENANTGUARD_NAMESPACE", namespace), List.of(),
+  /**
+   * The operator of the chart's identity installed in {@code namespace}, which is its own namespace
+   * too, with more options for its JVM after the chart's (a benchmark comparing JVM options).
+   */
+  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, int port, Duration resync, Path log,
+      List<String> jvmOptions) throws IOException {
+    return start(jar, kubeconfig, port, log, Map.of("TENANTGUARD_NAMESPACE", namespace), jvmOptions,
         "--resync-interval", resync.toString());
   }
 
@@ -155,6 +158,23 @@ public final class OperatorProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no VmRSS for the operator");
+  }
+
+  /** The live objects by class into {@code file}; the JVM collects its heap in full first. */
+  public void writeHistogram(Path file) throws IOException, InterruptedException {
+    jcmd("GC.class_histogram", file);
+  }
+
+  /** What the JVM's native memory tracking counts, by area, into {@code file} (when it runs with it). */
+  public void writeNativeMemory(Path file) throws IOException, InterruptedException {
+    jcmd("VM.native_memory", file);
+  }
+
+  private void jcmd(String command, Path file) throws IOException, InterruptedException {
+    if (new ProcessBuilder("jcmd", String.valueOf(process.pid()), command).redirectErrorStream(true)
+        .redirectOutput(file.toFile()).start().waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed: " + Files.readString(file));
+    }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
