@@ -34,6 +34,7 @@ public final class Clients {
     // one consumer: the builder keeps only the last one given
     return new KubernetesClientBuilder()
         .withConfig(config)
+        .withKubernetesSerialization(SharedValues.serialization())
         .withHttpClientBuilderConsumer(http -> all.forEach(http::addOrReplaceInterceptor))
         .build();
   }
