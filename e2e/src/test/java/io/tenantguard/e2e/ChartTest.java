@@ -100,7 +100,12 @@ class ChartTest {
     assertThat(container.getEnv()).anySatisfy(env -> {
       assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
       assertThat(env.getValue()).startsWith("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError")
+          .contains(" -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30")
           .contains(" -Djdk.tls.client.cipherSuites=TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,");
+    });
+    assertThat(container.getEnv()).anySatisfy(env -> {
+      assertThat(env.getName()).isEqualTo("MALLOC_ARENA_MAX");
+      assertThat(env.getValue()).isEqualTo("2");
     });
   }
 

@@ -42,6 +42,13 @@ public final class OperatorProcess implements AutoCloseable {
     return options;
   }
 
+  /** The container's environment the process gets too: glibc reads it, not the JVM. */
+  static Map<String, String> environment() {
+    return Chart.operatorContainer().getEnv().stream()
+        .filter(env -> env.getName().equals("MALLOC_ARENA_MAX"))
+        .collect(java.util.stream.Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+  }
+
   private final Process process;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -81,6 +88,7 @@ public final class OperatorProcess implements AutoCloseable {
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
     // as the chart runs it: its own namespace (the signing key's) is its identity's, the release's
     builder.environment().put("TENANTGUARD_NAMESPACE", RealCluster.OPERATOR_NAMESPACE);
+    builder.environment().putAll(environment());
     builder.environment().putAll(environment);
     Files.createDirectories(log.getParent());
     return new OperatorProcess(builder.start(), port);
