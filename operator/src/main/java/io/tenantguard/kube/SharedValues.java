@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * again: namespace and tenant names in each object, labels, kinds, the ids, states and reasons of
  * each tenant's controls, the quantities of each namespace's quota and limit range. At 1,000
  * tenants strings were 40 % of the operator's live heap, and quantities (three objects each) a
- * tenth of the rest. Objects read are never changed in place by tenantguard, which makes sharing
- * them safe.
+ * tenth of the rest. Strings cannot change, and no tenantguard code changes a Quantity in place
+ * (the caches' stores drop fields of the objects that hold them, never of a value), which makes
+ * sharing them safe.
  */
 public final class SharedValues {
   /** Longer strings (messages, certificates) are rarely equal; they are kept as read. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The operator as it runs in production: its jar in a JVM of its own, sized as in the chart's
@@ -46,7 +47,7 @@ public final class OperatorProcess implements AutoCloseable {
   static Map<String, String> environment() {
     return Chart.operatorContainer().getEnv().stream()
         .filter(env -> env.getName().equals("MALLOC_ARENA_MAX"))
-        .collect(java.util.stream.Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
 
   private final Process process;
