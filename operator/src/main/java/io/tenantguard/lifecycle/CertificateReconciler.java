@@ -17,6 +17,7 @@ import io.tenantguard.api.v1alpha1.certificate.DestructionCertificate;
 import io.tenantguard.api.v1alpha1.certificate.DestructionCertificateStatus;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.EventRecorder;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
 import io.tenantguard.kube.StatusPatch;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import java.util.List;
 @ControllerConfiguration(
     name = "destructioncertificate",
     finalizerName = DestructionCertificates.FINALIZER,
-    informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
+    informer = @Informer(informerListLimit = ListPages.SIZE, itemStore = ManagedFieldsFreeStore.class))
 public class CertificateReconciler implements Reconciler<DestructionCertificate>, Cleaner<DestructionCertificate> {
   public static final String VERIFIED = "Verified";
   public static final String PRUNED = "Pruned";

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.MetadataOnlyStore;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,10 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(
     name = "orphaned-namespaces",
-    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = MetadataOnlyStore.class))
+    informer = @Informer(
+        informerListLimit = ListPages.SIZE,
+        labelSelector = Labels.MANAGED_SELECTOR,
+        itemStore = MetadataOnlyStore.class))
 public class OrphanedNamespaces implements Reconciler<Namespace> {
   public static final String ORPHANED = "Orphaned";
   public static final String ADOPTED = "Adopted";
@@ -49,6 +53,7 @@ public class OrphanedNamespaces implements Reconciler<Namespace> {
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
     tenants = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Tenant.class, Namespace.class)
+            .withInformerListLimit(ListPages.SIZE)
             .withItemStore(new MetadataOnlyStore<>())
             .withSecondaryToPrimaryMapper(tenant -> context.getPrimaryCache()
                 .list(ns -> tenant.getMetadata().getName().equals(ns.getMetadata().getLabels().get(Labels.TENANT)))

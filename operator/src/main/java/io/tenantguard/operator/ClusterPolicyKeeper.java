@@ -11,6 +11,7 @@ import io.tenantguard.audit.AuditEntry;
 import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.ListPages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class ClusterPolicyKeeper implements AutoCloseable {
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> watch(NonNamespaceOperation<T, ?, Resource<T>> kind) {
-    return kind.withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform(new ResourceEventHandler<>() {
+    var managed = kind.withLabel(Labels.MANAGED_BY, Labels.MANAGER).withLimit(ListPages.SIZE);
+    return managed.inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
         restoreIfChanged(object);

@@ -13,6 +13,7 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.evidence.PolicyReports;
 import io.tenantguard.kube.DesiredState;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
 import java.time.Clock;
 import java.util.Arrays;
@@ -136,7 +137,8 @@ public final class PolicyReportKeeper implements AutoCloseable {
       tenants = null;
     }
     if (next != null && tenants == null) {
-      SharedIndexInformer<Tenant> informer = client.resources(Tenant.class).runnableInformer(0)
+      SharedIndexInformer<Tenant> informer = client.resources(Tenant.class)
+          .withLimit(ListPages.SIZE).runnableInformer(0)
           .itemStore(new ManagedFieldsFreeStore<>());
       informer.addEventHandler(onChange(tenant -> keep(tenant.getMetadata().getName())));
       informer.run();
@@ -171,7 +173,8 @@ public final class PolicyReportKeeper implements AutoCloseable {
   }
 
   private SharedIndexInformer<GenericKubernetesResource> watch(PolicyReports.Api api) {
-    return reports(api).withLabel(Labels.MANAGED_BY, Labels.MANAGER).inform(onChange(report ->
+    var managed = reports(api).withLabel(Labels.MANAGED_BY, Labels.MANAGER).withLimit(ListPages.SIZE);
+    return managed.inform(onChange(report ->
         run("keeping " + api.kind + " " + report.getMetadata().getName(), () -> keepOrRemove(api, report))));
   }
 

@@ -16,6 +16,7 @@ import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.capability.ClassificationReview;
 import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
@@ -30,7 +31,9 @@ import java.util.stream.Collectors;
  * Keeps each DataClassification's status: which tenants hold data of this class, and what the
  * capabilities' reviews find about it (a retention below the platform's floor).
  */
-@ControllerConfiguration(name = "dataclassification", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
+@ControllerConfiguration(name = "dataclassification", informer = @Informer(
+    informerListLimit = ListPages.SIZE,
+    itemStore = ManagedFieldsFreeStore.class))
 public class DataClassificationReconciler implements Reconciler<DataClassification> {
   private static final String BY_CLASSIFICATION = "tenantsByClassification";
 
@@ -48,6 +51,7 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
       EventSourceContext<DataClassification> context) {
     tenants = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Tenant.class, DataClassification.class)
+            .withInformerListLimit(ListPages.SIZE)
             .withItemStore(new SpecOnlyStore<>())
             .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(tenant -> TenantReferences.names(tenant, TenantNamespace::classification).stream()

@@ -16,6 +16,7 @@ import io.tenantguard.api.v1alpha1.region.RegionStatus;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
@@ -27,7 +28,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Keeps each Region's status: how many nodes it selects and which tenants it hosts. */
-@ControllerConfiguration(name = "region", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
+@ControllerConfiguration(name = "region", informer = @Informer(
+    informerListLimit = ListPages.SIZE,
+    itemStore = ManagedFieldsFreeStore.class))
 public class RegionReconciler implements Reconciler<Region> {
   static final String TENANTS_BY_REGION = "tenantsByRegion";
 
@@ -44,6 +47,7 @@ public class RegionReconciler implements Reconciler<Region> {
     nodes =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Node.class, Region.class)
+            .withInformerListLimit(ListPages.SIZE)
                 .withItemStore(new ManagedFieldsFreeStore<>())
                 .withSecondaryToPrimaryMapper(
                     node ->
@@ -57,6 +61,7 @@ public class RegionReconciler implements Reconciler<Region> {
     tenants =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Tenant.class, Region.class)
+            .withInformerListLimit(ListPages.SIZE)
                 .withItemStore(new SpecOnlyStore<>())
                 .withOnUpdateFilter(SpecChanges.only())
                 .withSecondaryToPrimaryMapper(

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.MetadataOnlyStore;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,7 @@ public final class ForeignNamespaces implements AutoCloseable {
   public static ForeignNamespaces start(KubernetesClient client) {
     SharedIndexInformer<Namespace> informer = client.namespaces()
         .withoutLabel(Labels.MANAGED_BY, Labels.MANAGER)
+        .withLimit(ListPages.SIZE)
         .runnableInformer(0)
         .itemStore(new MetadataOnlyStore<>());
     try {

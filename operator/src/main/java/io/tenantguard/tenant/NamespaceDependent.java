@@ -4,10 +4,14 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.tenantguard.kube.Labels;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
 
 /** The tenant's Namespaces: never pruned, never deleted here; only the lifecycle destroys data. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = ManagedFieldsFreeStore.class))
+@KubernetesDependent(informer = @Informer(
+    informerListLimit = ListPages.SIZE,
+    labelSelector = Labels.MANAGED_SELECTOR,
+    itemStore = ManagedFieldsFreeStore.class))
 public class NamespaceDependent extends PlannedDependent<Namespace> {
   public NamespaceDependent() {
     super(Namespace.class);

@@ -19,6 +19,7 @@ import io.tenantguard.capability.TenantInputs;
 import io.tenantguard.evidence.ControlTransitions;
 import io.tenantguard.capability.TenantLifecycle;
 import io.tenantguard.api.v1alpha1.tenant.LifecycleState;
+import io.tenantguard.kube.ListPages;
 import io.tenantguard.lifecycle.DeletionSchedule;
 import io.tenantguard.lifecycle.DestructionCertificates;
 import io.tenantguard.lifecycle.LifecycleActions;
@@ -78,7 +79,9 @@ import java.util.stream.Collectors;
       @Dependent(name = "storageclasses", type = StorageClassDependent.class)
     })
 @GradualRetry(maxAttempts = -1, initialInterval = 1000, intervalMultiplier = 2, maxInterval = 300_000)
-@ControllerConfiguration(name = "tenant", informer = @Informer(itemStore = ManagedFieldsFreeStore.class))
+@ControllerConfiguration(name = "tenant", informer = @Informer(
+    informerListLimit = ListPages.SIZE,
+    itemStore = ManagedFieldsFreeStore.class))
 public class TenantReconciler implements Reconciler<Tenant> {
   static final String NAMESPACES = "namespaces";
   private static final String BY_REGION = "byRegion";
@@ -140,6 +143,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
   private static InformerEventSource<RoleBinding, Tenant> tenantMadeBindings(EventSourceContext<Tenant> context) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(RoleBinding.class, Tenant.class)
+            .withInformerListLimit(ListPages.SIZE)
             .withName(TENANT_BINDINGS)
             .withLabelSelector(Labels.MANAGED_BY + "!=" + Labels.MANAGER)
             .withItemStore(new ManagedFieldsFreeStore<>())
@@ -158,6 +162,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
       EventSourceContext<Tenant> context, Class<R> kind, String index) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(kind, Tenant.class)
+            .withInformerListLimit(ListPages.SIZE)
             .withItemStore(new ManagedFieldsFreeStore<>())
             .withOnUpdateFilter(SpecChanges.only())
             .withSecondaryToPrimaryMapper(

@@ -33,7 +33,14 @@ import io.tenantguard.testing.Examples;
 import io.tenantguard.testing.MockServerOperator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.tenantguard.kube.ListPages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +62,31 @@ class TenantReconcilerMockServerTest {
   @AfterEach
   void stopOperator() {
     operator.close();
+  }
+
+  @Test
+  void everyKindTheOperatorWatchesItListsInPages() throws InterruptedException {
+    Map<String, List<String>> listQueriesByPath = new HashMap<>();
+    Set<String> watchedPaths = new HashSet<>();
+    for (RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS); request != null;
+        request = server.takeRequest(2, TimeUnit.SECONDS)) {
+      String[] pathAndQuery = request.getPath().split("\\?", 2);
+      String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+      if (query.contains("fieldSelector=metadata.name")) { // one object by name (the CRDs): no pages
+        continue;
+      }
+      if (query.contains("watch=true")) {
+        watchedPaths.add(pathAndQuery[0]);
+      } else if ("GET".equals(request.getMethod())) {
+        listQueriesByPath.computeIfAbsent(pathAndQuery[0], path -> new ArrayList<>()).add(query);
+      }
+    }
+
+    assertThat(watchedPaths).contains("/api/v1/namespaces", "/apis/tenantguard.io/v1alpha1/tenants");
+    assertThat(watchedPaths).allSatisfy(path -> assertThat(listQueriesByPath.get(path))
+        .as("the lists of %s", path)
+        .isNotEmpty()
+        .allSatisfy(query -> assertThat(query).contains("limit=" + ListPages.SIZE)));
   }
 
   @Test
