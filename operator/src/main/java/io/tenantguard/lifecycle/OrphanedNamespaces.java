@@ -2,7 +2,6 @@ package io.tenantguard.lifecycle;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -10,13 +9,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.MetadataOnlyStore;
+import io.tenantguard.kube.TenantSpecs;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,29 +41,24 @@ public class OrphanedNamespaces implements Reconciler<Namespace> {
   private final MeterRegistry meters;
   /** Namespaces already told orphaned, so that each is told once per orphaning. */
   private final Set<String> told = ConcurrentHashMap.newKeySet();
-  private InformerEventSource<Tenant, Namespace> tenants;
+  private final TenantSpecs tenants;
 
-  public OrphanedNamespaces(EventRecorder events, MeterRegistry meters) {
+  public OrphanedNamespaces(EventRecorder events, MeterRegistry meters, TenantSpecs tenants) {
     this.events = events;
     this.meters = meters;
+    this.tenants = tenants;
   }
 
   @Override
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
-    tenants = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Tenant.class, Namespace.class)
-            .withInformerListLimit(ListPages.SIZE)
-            .withItemStore(new MetadataOnlyStore<>())
-            .withSecondaryToPrimaryMapper(tenant -> context.getPrimaryCache()
-                .list(ns -> tenant.getMetadata().getName().equals(ns.getMetadata().getLabels().get(Labels.TENANT)))
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet()))
-            .build(),
-        context);
+    EventSource<Tenant, Namespace> tenantsComingAndGoing = tenants.triggering(tenant -> context.getPrimaryCache()
+        .list(ns -> tenant.getMetadata().getName().equals(ns.getMetadata().getLabels().get(Labels.TENANT)))
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet()));
     var namespaces = context.getPrimaryCache();
     meters.gauge("tenantguard.orphaned.namespaces", namespaces,
         cache -> cache.list(ns -> !tenantExists(ns)).count());
-    return List.of(tenants);
+    return List.of(tenantsComingAndGoing);
   }
 
   @Override
@@ -83,6 +77,6 @@ public class OrphanedNamespaces implements Reconciler<Namespace> {
 
   private boolean tenantExists(Namespace namespace) {
     String tenant = namespace.getMetadata().getLabels().get(Labels.TENANT);
-    return tenant != null && tenants != null && tenants.get(new ResourceID(tenant)).isPresent();
+    return tenant != null && tenants.exists(tenant);
   }
 }

@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantguard.audit.AuditOutput;
 import io.tenantguard.audit.AuditTrail;
 import io.tenantguard.kube.EventRecorder;
+import io.tenantguard.kube.TenantSpecs;
 import io.tenantguard.placement.DataClassificationReconciler;
 import io.tenantguard.placement.RegionReconciler;
 import io.tenantguard.separation.SeparationDefaults;
@@ -71,6 +72,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private SigningKey key;
   private PolicyReportKeeper reports;
   private ForeignNamespaces foreignNamespaces;
+  private TenantSpecs tenantSpecs;
   private CrdWatch crds;
   private final ScheduledExecutorService exiting = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "tenantguard-crd-deleted");
@@ -160,13 +162,15 @@ public final class OperatorRuntime implements AutoCloseable {
     key = SigningKey.inNamespace(client, lifecycle.keyNamespace());
     DeletionSchedule schedule = new DeletionSchedule(lifecycle);
     DestructionCertificates certificates = new DestructionCertificates(client, key);
-    register(new RegionReconciler(clock));
+    tenantSpecs = TenantSpecs.of(client);
+    register(new RegionReconciler(clock, tenantSpecs));
     register(new TenantReconciler(pipeline, new TenantStatusFactory(clock, pipeline.conditionTypes()), events, meters,
         clock, foreignNamespaces, schedule,
         new LifecycleActions(client, certificates, schedule, Version.current(), events, meters, clock), certificates));
-    register(new DataClassificationReconciler(clock, new RetentionFloors(lifecycle, clock)));
+    register(new DataClassificationReconciler(clock, tenantSpecs, new RetentionFloors(lifecycle, clock)));
     register(new CertificateReconciler(client, key, events, meters, clock));
-    register(new OrphanedNamespaces(events, meters));
+    register(new OrphanedNamespaces(events, meters, tenantSpecs));
+    tenantSpecs.start(); // once its readers added their indexes
     if (!settings.leaderElection()) { // with leader election, once leading
       key.keyId(); // the signing key read or made now: a right it lacks stops the start
       reports.start();
@@ -317,6 +321,9 @@ public final class OperatorRuntime implements AutoCloseable {
     }
     if (foreignNamespaces != null) {
       foreignNamespaces.close();
+    }
+    if (tenantSpecs != null) {
+      tenantSpecs.close();
     }
     if (crds != null) {
       crds.close();

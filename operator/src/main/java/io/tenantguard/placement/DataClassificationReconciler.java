@@ -1,31 +1,24 @@
 package io.tenantguard.placement;
 
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.tenantguard.api.v1alpha1.classification.DataClassification;
 import io.tenantguard.api.v1alpha1.classification.DataClassificationStatus;
-import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.capability.ClassificationReview;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.ListPages;
-import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
-import io.tenantguard.kube.SpecOnlyStore;
+import io.tenantguard.kube.TenantSpecs;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Keeps each DataClassification's status: which tenants hold data of this class, and what the
@@ -39,33 +32,23 @@ public class DataClassificationReconciler implements Reconciler<DataClassificati
 
   private final Clock clock;
   private final List<ClassificationReview> reviews;
-  private InformerEventSource<Tenant, DataClassification> tenants;
+  private final NamingTenants<DataClassification> tenants;
 
-  public DataClassificationReconciler(Clock clock, ClassificationReview... reviews) {
+  public DataClassificationReconciler(Clock clock, TenantSpecs tenants, ClassificationReview... reviews) {
     this.clock = clock;
     this.reviews = List.of(reviews);
+    this.tenants = new NamingTenants<>(tenants, BY_CLASSIFICATION, TenantNamespace::classification);
   }
 
   @Override
   public List<EventSource<?, DataClassification>> prepareEventSources(
       EventSourceContext<DataClassification> context) {
-    tenants = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Tenant.class, DataClassification.class)
-            .withInformerListLimit(ListPages.SIZE)
-            .withItemStore(new SpecOnlyStore<>())
-            .withOnUpdateFilter(SpecChanges.only())
-            .withSecondaryToPrimaryMapper(tenant -> TenantReferences.names(tenant, TenantNamespace::classification).stream()
-                .map(ResourceID::new).collect(Collectors.toSet()))
-            .build(),
-        context);
-    tenants.addIndexers(Map.of(BY_CLASSIFICATION, tenant -> TenantReferences.names(tenant, TenantNamespace::classification)));
-    return List.of(tenants);
+    return List.of(tenants.eventSource());
   }
 
   @Override
   public UpdateControl<DataClassification> reconcile(DataClassification classification, Context<DataClassification> context) {
-    List<String> holders = tenants.byIndex(BY_CLASSIFICATION, classification.getMetadata().getName()).stream()
-        .map(t -> t.getMetadata().getName()).sorted().toList();
+    List<String> holders = tenants.of(classification);
     long generation = classification.getMetadata().getGeneration();
     var ready = Conditions.of(StatusConditions.READY, true, "Accepted",
         holders.isEmpty() ? "no tenant holds data of this class" : holders.size() + " tenant(s) hold data of this class",

@@ -13,15 +13,13 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.tenantguard.api.v1alpha1.region.Region;
 import io.tenantguard.api.v1alpha1.region.RegionStatus;
-import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.api.v1alpha1.tenant.TenantNamespace;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.ListPages;
-import io.tenantguard.kube.SpecChanges;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.kube.StatusPatch;
+import io.tenantguard.kube.TenantSpecs;
 import io.tenantguard.kube.ManagedFieldsFreeStore;
-import io.tenantguard.kube.SpecOnlyStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +30,15 @@ import java.util.stream.Collectors;
     informerListLimit = ListPages.SIZE,
     itemStore = ManagedFieldsFreeStore.class))
 public class RegionReconciler implements Reconciler<Region> {
-  static final String TENANTS_BY_REGION = "tenantsByRegion";
+  private static final String TENANTS_BY_REGION = "tenantsByRegion";
 
   private final Clock clock;
+  private final NamingTenants<Region> tenants;
   private InformerEventSource<Node, Region> nodes;
-  private InformerEventSource<Tenant, Region> tenants;
 
-  public RegionReconciler(Clock clock) {
+  public RegionReconciler(Clock clock, TenantSpecs tenants) {
     this.clock = clock;
+    this.tenants = new NamingTenants<>(tenants, TENANTS_BY_REGION, TenantNamespace::region);
   }
 
   @Override
@@ -47,7 +46,7 @@ public class RegionReconciler implements Reconciler<Region> {
     nodes =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Node.class, Region.class)
-            .withInformerListLimit(ListPages.SIZE)
+                .withInformerListLimit(ListPages.SIZE)
                 .withItemStore(new ManagedFieldsFreeStore<>())
                 .withSecondaryToPrimaryMapper(
                     node ->
@@ -58,38 +57,17 @@ public class RegionReconciler implements Reconciler<Region> {
                             .collect(Collectors.toSet()))
                 .build(),
             context);
-    tenants =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Tenant.class, Region.class)
-            .withInformerListLimit(ListPages.SIZE)
-                .withItemStore(new SpecOnlyStore<>())
-                .withOnUpdateFilter(SpecChanges.only())
-                .withSecondaryToPrimaryMapper(
-                    tenant ->
-                        TenantReferences.names(tenant, TenantNamespace::region).stream()
-                            .map(ResourceID::new)
-                            .collect(Collectors.toSet()))
-                .build(),
-            context);
-    tenants.addIndexers(Map.of(TENANTS_BY_REGION, tenant -> TenantReferences.names(tenant, TenantNamespace::region)));
-    return List.of(nodes, tenants);
+    return List.of(nodes, tenants.eventSource());
   }
 
   @Override
   public UpdateControl<Region> reconcile(Region region, Context<Region> context) {
-    RegionStatus next = status(region, matchingNodes(region), tenantsIn(region));
+    RegionStatus next = status(region, matchingNodes(region), tenants.of(region));
     return StatusPatch.ifChanged(region, region.getStatus(), next, Region::new, context);
   }
 
   private int matchingNodes(Region region) {
     return (int) nodes.list(node -> NodeSelection.inRegion(region, node.getMetadata().getLabels())).count();
-  }
-
-  private List<String> tenantsIn(Region region) {
-    return tenants.byIndex(TENANTS_BY_REGION, region.getMetadata().getName()).stream()
-        .map(tenant -> tenant.getMetadata().getName())
-        .sorted()
-        .toList();
   }
 
   private RegionStatus status(Region region, int matchingNodes, List<String> tenantNames) {
