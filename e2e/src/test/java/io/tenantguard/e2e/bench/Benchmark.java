@@ -86,7 +86,7 @@ public final class Benchmark {
     Examples.classifications().values().forEach(this::apply);
     measureRequestCosts();
     Duration resync = Duration.ofSeconds(15);
-    try (OperatorProcess operator = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18081, resync, output.resolve("operator.log"), jvmOptions)) {
+    try (OperatorProcess operator = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, OperatorProcess.freePort(), resync, output.resolve("operator.log"), jvmOptions)) {
       operator.awaitReady(Duration.ofMinutes(2));
       processes.put("operator", operator.pid());
       measureRawApply();
@@ -109,7 +109,7 @@ public final class Benchmark {
       measureLiveHeap(operator);
     }
     double beforeRestart = mutatingRequests();
-    try (OperatorProcess restarted = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, 18082, resync, output.resolve("operator-restart.log"), jvmOptions)) {
+    try (OperatorProcess restarted = OperatorProcess.start(jar, operatorKubeconfig, operatorNamespace, OperatorProcess.freePort(), resync, output.resolve("operator-restart.log"), jvmOptions)) {
       results.put("startup_to_ready_seconds", round(restarted.awaitReady(Duration.ofMinutes(5))));
       Thread.sleep(RESTART_SETTLE.toMillis()); // every tenant reconciled once after the start
       // a restart on a converged cluster sends no write (its Lease aside, which is not counted)
