@@ -71,13 +71,15 @@ class RegionReconcilerMockServerTest {
   void regionsAndClassificationsListTheTenantsNamingThemAsTheTenantsChange() {
     Examples.regions().values().forEach(r -> client.resource(r).create());
     Examples.classifications().values().forEach(c -> client.resource(c).create());
-    Tenant lumiere = client.resource(Examples.tenant("lumiere-media")).create();
+    client.resource(Examples.tenant("lumiere-media")).create();
     awaitTenants(Region.class, Map.of("de-frankfurt", List.of("lumiere-media"), "fr-paris", List.of()));
     awaitTenants(DataClassification.class, Map.of("public", List.of("lumiere-media"), "personal", List.of()));
 
-    client.resource(TenantEdits.namespaces(lumiere, namespaces -> namespaces.stream()
-        .map(ns -> new TenantNamespace(ns.name(), "fr-paris", "personal", ns.quota()))
-        .toList())).update();
+    // an edit of the latest version: the operator writes the Tenant too (its finalizer, its status)
+    client.resources(Tenant.class).withName("lumiere-media").edit(lumiere -> TenantEdits.namespaces(lumiere,
+        namespaces -> namespaces.stream()
+            .map(ns -> new TenantNamespace(ns.name(), "fr-paris", "personal", ns.quota()))
+            .toList()));
     awaitTenants(Region.class, Map.of("de-frankfurt", List.of(), "us-east", List.of(), "fr-paris", List.of("lumiere-media")));
     awaitTenants(DataClassification.class, Map.of("public", List.of(), "personal", List.of("lumiere-media")));
 
