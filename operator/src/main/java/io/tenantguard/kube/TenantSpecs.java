@@ -11,14 +11,10 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -28,7 +24,6 @@ import java.util.function.Function;
  * full at each start, and three more copies, beside the Tenant controller's own cache.
  */
 public final class TenantSpecs implements AutoCloseable {
-  private static final Duration SYNC_PATIENCE = Duration.ofMinutes(2);
   private static final OnUpdateFilter<Tenant> SPEC_CHANGES = SpecChanges.only();
 
   private final SharedIndexInformer<Tenant> informer;
@@ -52,16 +47,7 @@ public final class TenantSpecs implements AutoCloseable {
 
   /** Lists and watches the Tenants; returns once the cache holds every one of them. */
   public void start() {
-    try {
-      informer.start().toCompletableFuture().get(SYNC_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      informer.stop();
-      throw new IllegalStateException("could not list the Tenants: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      informer.stop();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while listing the Tenants", e);
-    }
+    InformerSync.start(informer, "the Tenants");
   }
 
   public List<Tenant> byIndex(String index, String key) {

@@ -3,13 +3,10 @@ package io.tenantguard.tenant;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.tenantguard.kube.InformerSync;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.ListPages;
 import io.tenantguard.kube.MetadataOnlyStore;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The namespaces tenantguard did not create, from an informer whose label selector leaves out every
@@ -19,8 +16,6 @@ import java.util.concurrent.TimeoutException;
  * included, labelling an existing namespace as tenantguard's ({@code DataDeletionProtection}).
  */
 public final class ForeignNamespaces implements AutoCloseable {
-  private static final Duration SYNC_PATIENCE = Duration.ofMinutes(2);
-
   private final SharedIndexInformer<Namespace> informer;
 
   private ForeignNamespaces(SharedIndexInformer<Namespace> informer) {
@@ -34,16 +29,7 @@ public final class ForeignNamespaces implements AutoCloseable {
         .withLimit(ListPages.SIZE)
         .runnableInformer(0)
         .itemStore(new MetadataOnlyStore<>());
-    try {
-      informer.start().toCompletableFuture().get(SYNC_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      informer.stop();
-      throw new IllegalStateException("could not list the cluster's namespaces: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      informer.stop();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while listing the cluster's namespaces", e);
-    }
+    InformerSync.start(informer, "the cluster's namespaces");
     return new ForeignNamespaces(informer);
   }
 
