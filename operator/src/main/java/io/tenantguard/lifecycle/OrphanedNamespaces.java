@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 public class OrphanedNamespaces implements Reconciler<Namespace> {
   public static final String ORPHANED = "Orphaned";
   public static final String ADOPTED = "Adopted";
+  /** Namespaces by the tenant their label names: a Tenant's event finds its own without a scan of all. */
+  private static final String BY_TENANT = "byTenant";
 
   private final EventRecorder events;
   private final MeterRegistry meters;
@@ -51,11 +53,15 @@ public class OrphanedNamespaces implements Reconciler<Namespace> {
 
   @Override
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
-    EventSource<Tenant, Namespace> tenantsComingAndGoing = tenants.triggering(tenant -> context.getPrimaryCache()
-        .list(ns -> tenant.getMetadata().getName().equals(ns.getMetadata().getLabels().get(Labels.TENANT)))
-        .map(ResourceID::fromResource)
-        .collect(Collectors.toSet()));
     var namespaces = context.getPrimaryCache();
+    namespaces.addIndexer(BY_TENANT, ns -> {
+      String tenant = ns.getMetadata().getLabels().get(Labels.TENANT);
+      return tenant == null ? List.of() : List.of(tenant);
+    });
+    EventSource<Tenant, Namespace> tenantsComingAndGoing = tenants.triggering(tenant ->
+        namespaces.byIndex(BY_TENANT, tenant.getMetadata().getName()).stream()
+            .map(ResourceID::fromResource)
+            .collect(Collectors.toSet()));
     meters.gauge("tenantguard.orphaned.namespaces", namespaces,
         cache -> cache.list(ns -> !tenantExists(ns)).count());
     return List.of(tenantsComingAndGoing);
