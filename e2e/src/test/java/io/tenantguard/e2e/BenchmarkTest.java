@@ -24,15 +24,17 @@ class BenchmarkTest {
     int tenants = Integer.getInteger("tenantguard.bench.tenants", 10);
     Duration steady = Duration.ofSeconds(Long.getLong("tenantguard.bench.steadySeconds", 120));
     String jvmOptions = System.getProperty("tenantguard.bench.jvmOptions", "").trim();
+    boolean attested = Boolean.getBoolean("tenantguard.bench.attested");
 
     // the operator runs under the chart's identity, as everywhere else (a release of its own)
     String namespace = "tenantguard-bench";
     java.nio.file.Path operatorKubeconfig = OperatorIdentity.install(cluster.admin(), cluster.adminConfig(), "bench",
         namespace).kubeconfig(E2e.repoRoot().resolve("e2e/target/bench/operator.kubeconfig"));
     Map<String, Double> results = new Benchmark(cluster.admin(), operatorKubeconfig, namespace, cluster.controlPlaneProcesses(),
-        E2e.repoRoot(), tenants, steady, jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+"))).run();
+        E2e.repoRoot(), tenants, steady, jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")), attested).run();
 
-    System.out.println("benchmark: " + tenants + " tenants of 3 namespaces (e2e/target/bench/results.json)");
+    System.out.println("benchmark: " + tenants + " tenants of 3 namespaces" + (attested ? ", attested platform" : "")
+        + " (e2e/target/bench/results.json)");
     results.forEach((name, value) -> System.out.println(name + " " + value));
     // the positive control: the same counter saw every object of every tenant written while they were provisioned
     assertThat(results.get("provisioning_writes")).as("writes counted while tenants were provisioned")

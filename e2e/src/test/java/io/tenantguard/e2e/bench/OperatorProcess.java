@@ -63,10 +63,10 @@ public final class OperatorProcess implements AutoCloseable {
    * The operator of the chart's identity installed in {@code namespace}, which is its own namespace
    * too, with more options for its JVM after the chart's (a benchmark comparing JVM options).
    */
-  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, int port, Duration resync, Path log,
-      List<String> jvmOptions) throws IOException {
+  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, int port, Path log,
+      List<String> jvmOptions, List<String> options) throws IOException {
     return start(jar, kubeconfig, port, log, Map.of("TENANTGUARD_NAMESPACE", namespace), jvmOptions,
-        "--resync-interval", resync.toString());
+        options.toArray(String[]::new));
   }
 
   /** The operator with these options of {@code run} besides its probe address and port; its output in {@code log}. */

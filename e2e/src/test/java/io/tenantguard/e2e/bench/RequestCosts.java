@@ -3,7 +3,11 @@ package io.tenantguard.e2e.bench;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.audit.AuditOutput;
+import io.tenantguard.audit.AuditTrail;
+import io.tenantguard.kube.EventRecorder;
 import io.tenantguard.capability.TenantInputs;
 import io.tenantguard.operator.OperatorRuntime;
 import io.tenantguard.tenant.TenantPipeline;
@@ -22,12 +26,15 @@ import java.util.stream.IntStream;
 /**
  * What the control plane (API server, etcd, controller manager) spends on each request a tenant
  * adds to the objects it gets, measured with no operator running: the Tenant's apply, the status
- * the operator writes for it, and the GET that checks that a namespace belongs to no one else.
- * With the raw phase's cost per object, they give the least CPU provisioning can cost.
+ * the operator writes for it, the GET that checks that a namespace belongs to no one else, and an
+ * Event as the operator posts it. With the raw phase's cost per object, the first two give the least
+ * CPU provisioning can cost; the Event's price tells what the audit trail's Events add to it.
  */
 final class RequestCosts {
   private static final PatchContext STATUS_APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("tenantguard").withForce(true).build();
+
+  private static final int EVENTS_PER_TENANT = 4;
 
   /** Lets the work requests set off (watch caches, the garbage collector's graph) land in their own step. */
   private static final Duration SETTLE = Duration.ofSeconds(1);
@@ -37,20 +44,33 @@ final class RequestCosts {
   private final KubernetesClient admin;
   private final Map<String, Long> controlPlane;
 
-  RequestCosts(KubernetesClient admin, Map<String, Long> controlPlane) {
+  /** Whether the tenants date their keys, as the benchmark's do: it changes the status written. */
+  private final boolean datedKeys;
+
+  RequestCosts(KubernetesClient admin, Map<String, Long> controlPlane, boolean datedKeys) {
     this.admin = admin;
     this.controlPlane = controlPlane;
+    this.datedKeys = datedKeys;
   }
 
   /** Milliseconds of control-plane CPU per request, by kind, over {@code count} tenants. */
   Map<String, Double> measure(int count) throws Exception {
-    List<Tenant> tenants = IntStream.range(0, count).mapToObj(i -> Benchmark.tenant("cost-" + i)).toList();
+    List<Tenant> tenants = IntStream.range(0, count).mapToObj(i -> Benchmark.tenant("cost-" + i, datedKeys)).toList();
     double apply = perRequest(count, () -> Benchmark.inParallel(tenants, tenant -> Benchmark.apply(admin, tenant)));
     List<Tenant> statuses = tenants.stream().map(this::statusAsTheOperatorWritesIt).toList();
     double status = perRequest(count, () -> Benchmark.inParallel(statuses,
         tenant -> admin.resource(tenant).subresource("status").patch(STATUS_APPLY)));
     double get = perRequest(3 * count, () -> Benchmark.inParallel(tenants, tenant -> tenant.getSpec().namespaces()
         .forEach(namespace -> admin.namespaces().withName(namespace.name()).get())));
+    // as many Events as a tenant's first reconciliation posts at least (on the Tenant and in its three
+    // namespaces), each saying something else; all in default here: no namespace of theirs exists yet
+    EventRecorder events = new EventRecorder(admin, new SimpleMeterRegistry(), Clock.systemUTC(),
+        AuditTrail.begin(new AuditOutput(line -> {}, null), Clock.systemUTC(), "benchmark", "benchmark", "benchmark"));
+    List<Tenant> live = tenants.stream()
+        .map(tenant -> admin.resources(Tenant.class).withName(tenant.getMetadata().getName()).get()).toList();
+    double event = perRequest(EVENTS_PER_TENANT * count, () -> Benchmark.inParallel(live, tenant -> IntStream
+        .range(0, EVENTS_PER_TENANT).forEach(copy -> events.summarize(tenant, List.of(), EventRecorder.NORMAL,
+            "Applied", "created Namespace " + tenant.getMetadata().getName() + "-" + copy))));
     // The statuses claim namespaces, which the API server protects from a Tenant's deletion: say none first.
     tenants.forEach(tenant -> {
       Tenant none = new Tenant();
@@ -63,6 +83,7 @@ final class RequestCosts {
     costs.put("tenant_apply", apply);
     costs.put("tenant_status_apply", status);
     costs.put("namespace_get", get);
+    costs.put("event_post", event);
     return costs;
   }
 
