@@ -62,7 +62,6 @@ public final class SeparationCapability implements Capability {
       labels.put(NETWORK_ISOLATION_LABEL, requirements.networkIsolation().name());
       contribution.namespaceMetadata(name, new NamespaceMetadata(labels,
           DeclaredFlows.annotations(inputs.spec().network(), requirements.networkIsolation())));
-      contribution.objects(AccessBindings.desired(tenant, inputs.spec(), name, inputs.lifecycle()));
       NetworkPolicies.Desired network =
           NetworkPolicies.desired(tenant, name, inputs.spec().network(), requirements.networkIsolation());
       contribution.objects(network.policies());
@@ -72,6 +71,8 @@ public final class SeparationCapability implements Capability {
           .over(inputs.spec().quota()).over(defaults.quota());
       contribution.object(Quotas.quota(tenant, name, quota, requirements.allowedServiceTypes()));
       contribution.object(Quotas.limitRange(tenant, name, ContainerLimits.of(inputs.spec().limits(), defaults.limits())));
+      // in the order the operator applies them (TenantReconciler): access once the namespace is confined
+      contribution.objects(AccessBindings.desired(tenant, inputs.spec(), name, inputs.lifecycle()));
     }
     String conflicts = namespaces.stream()
         .filter(ns -> ns.state() == NamespaceState.Conflict)

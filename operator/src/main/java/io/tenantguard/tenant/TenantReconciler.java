@@ -67,15 +67,22 @@ import java.util.stream.Collectors;
  * wants, records what it did, and writes status only when it changed. A failed apply is retried by
  * JOSDK with backoff, its status naming the dependent that failed.
  */
+// Access comes last: a tenant's users are bound only once their namespaces are confined (default
+// deny, limits, quota), and not at all while one of those fails. The quota comes after the network
+// policies it counts, which it then counts once instead of the API server updating its usage for each.
 @Workflow(
     explicitInvocation = true,
     handleExceptionsInReconciler = true,
     dependents = {
       @Dependent(name = TenantReconciler.NAMESPACES, type = NamespaceDependent.class),
-      @Dependent(name = "rolebindings", type = RoleBindingDependent.class, dependsOn = TenantReconciler.NAMESPACES),
-      @Dependent(name = "networkpolicies", type = NetworkPolicyDependent.class, dependsOn = TenantReconciler.NAMESPACES),
-      @Dependent(name = "resourcequotas", type = ResourceQuotaDependent.class, dependsOn = TenantReconciler.NAMESPACES),
-      @Dependent(name = "limitranges", type = LimitRangeDependent.class, dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = TenantReconciler.NETWORK_POLICIES, type = NetworkPolicyDependent.class,
+          dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = TenantReconciler.LIMIT_RANGES, type = LimitRangeDependent.class,
+          dependsOn = TenantReconciler.NAMESPACES),
+      @Dependent(name = TenantReconciler.RESOURCE_QUOTAS, type = ResourceQuotaDependent.class,
+          dependsOn = TenantReconciler.NETWORK_POLICIES),
+      @Dependent(name = "rolebindings", type = RoleBindingDependent.class, dependsOn = {
+        TenantReconciler.NETWORK_POLICIES, TenantReconciler.LIMIT_RANGES, TenantReconciler.RESOURCE_QUOTAS}),
       @Dependent(name = "storageclasses", type = StorageClassDependent.class)
     })
 @GradualRetry(maxAttempts = -1, initialInterval = 1000, intervalMultiplier = 2, maxInterval = 300_000)
@@ -84,6 +91,9 @@ import java.util.stream.Collectors;
     itemStore = ManagedFieldsFreeStore.class))
 public class TenantReconciler implements Reconciler<Tenant> {
   static final String NAMESPACES = "namespaces";
+  static final String NETWORK_POLICIES = "networkpolicies";
+  static final String LIMIT_RANGES = "limitranges";
+  static final String RESOURCE_QUOTAS = "resourcequotas";
   private static final String BY_REGION = "byRegion";
   private static final String BY_CLASSIFICATION = "byClassification";
   private static final String BY_NAMESPACE = "byNamespace";

@@ -120,6 +120,31 @@ class TenantReconcilerMockServerTest {
   }
 
   @Test
+  void aTenantsUsersAreBoundOnlyOnceItsNamespacesAreConfined() throws InterruptedException {
+    while (server.takeRequest(500, TimeUnit.MILLISECONDS) != null) {
+      // the start's lists and watches
+    }
+    client.resource(Examples.tenant("clinique-horizon")).create();
+    awaitPhase("clinique-horizon", TenantPhase.Ready);
+
+    List<String> writtenKinds = new ArrayList<>(); // in the order the API server received them
+    for (RecordedRequest request = server.takeRequest(500, TimeUnit.MILLISECONDS); request != null;
+        request = server.takeRequest(500, TimeUnit.MILLISECONDS)) {
+      String[] path = request.getPath().split("\\?", 2)[0].split("/");
+      int namespaces = List.of(path).indexOf("namespaces");
+      if (!"GET".equals(request.getMethod()) && namespaces >= 0 && path.length > namespaces + 2
+          && path[namespaces + 1].startsWith("horizon-")) {
+        writtenKinds.add(path[namespaces + 2]);
+      }
+    }
+    assertThat(writtenKinds).contains("networkpolicies", "limitranges", "resourcequotas", "rolebindings");
+    assertThat(writtenKinds.subList(writtenKinds.indexOf("rolebindings"), writtenKinds.size()))
+        .as("nothing confines a namespace after its users are bound").containsOnly("rolebindings", "events");
+    assertThat(writtenKinds.indexOf("resourcequotas")).as("the quota after the policies it counts")
+        .isGreaterThan(writtenKinds.lastIndexOf("networkpolicies"));
+  }
+
+  @Test
   void aForeignNamespaceIsReportedAndLeftUntouched() {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("lumiere-web")
         .withLabels(Map.of("team", "legacy")).endMetadata().build()).create();
