@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
 import io.tenantguard.kube.Conditions;
+import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.separation.IsolationRequired;
 import io.tenantguard.separation.Quotas;
@@ -22,10 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fail closed, on the real control plane: a tenant namespace whose ResourceQuota cannot be applied
- * (here the operator lost its permission on quotas, an admin's mistake) runs no workload until it
- * is. The namespace itself is provisioned, isolated by its other objects, and the Tenant says what
- * failed; pods and workloads are refused by the policy that requires the quota; once the permission
- * is back, the quota is applied and workloads are admitted.
+ * (here the operator lost its permission on quotas, an admin's mistake) runs nothing of the tenant
+ * until it is. A new namespace is made and isolated by its other objects, the Tenant says what
+ * failed, and no subject of the tenant is bound to it yet: the API server refuses them everything.
+ * Once the permission is back, the quota is applied, then the bindings, and workloads are admitted.
+ * A quota lost later (deleted while the operator cannot write quotas) leaves the bindings in place:
+ * then the policy that requires the quota refuses pods and workloads until it is back.
  */
 @ExtendWith(RealCluster.class)
 class FailClosedTest {
@@ -51,21 +55,39 @@ class FailClosedTest {
         assertThat(admin.namespaces().withName(NS).get()).isNotNull();
       });
       assertThat(admin.resourceQuotas().inNamespace(NS).list().getItems()).as("no quota at all").isEmpty();
-      Attacks.refused(Attacks.Rule.policy(IsolationRequired.QUOTA, "no params found"),
+      assertThat(admin.rbac().roleBindings().inNamespace(NS).list().getItems()).as("no subject of the tenant bound yet")
+          .noneMatch(binding -> TENANT.equals(binding.getMetadata().getLabels().get(Labels.TENANT)));
+      Attacks.refused(Attacks.Rule.rbac(),
           () -> tenantAdmin.pods().inNamespace(NS).resource(Workloads.pod("early", Map.of())).create());
-      Attacks.refused(Attacks.Rule.policy(IsolationRequired.QUOTA, "no params found"),
-          () -> tenantAdmin.apps().deployments().inNamespace(NS).resource(Workloads.deployment("early", Map.of())).create());
+      Attacks.refused(Attacks.Rule.rbac(),
+          () -> tenantAdmin.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata()
+              .withName("early").endMetadata().build()).create());
 
       role.edit(r -> withRules(r, granted));
-
-      await().atMost(Platform.PATIENCE).until(() -> admin.resourceQuotas().inNamespace(NS).withName(Quotas.QUOTA).get() != null);
-      await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThatCode(() -> tenantAdmin.pods().inNamespace(NS)
-          .resource(Workloads.pod("later", Map.of())).dryRun().create()).doesNotThrowAnyException());
+      awaitWorkloadsAdmitted(admin, tenantAdmin);
       Tenant provisioned = Platform.awaitProvisioned(admin, TENANT);
       assertThat(provisioned.getStatus().namespaces()).extracting(ns -> ns.state()).containsExactly(NamespaceState.Provisioned);
+
+      // the quota lost later, while the operator cannot put it back: the bindings stay, the policy refuses
+      role.edit(FailClosedTest::withoutWritesOnQuotas);
+      admin.resourceQuotas().inNamespace(NS).withName(Quotas.QUOTA).delete();
+      await().atMost(Platform.PATIENCE).until(() -> admin.resourceQuotas().inNamespace(NS).withName(Quotas.QUOTA).get() == null);
+      Attacks.refused(Attacks.Rule.policy(IsolationRequired.QUOTA, "no params found"),
+          () -> tenantAdmin.pods().inNamespace(NS).resource(Workloads.pod("late", Map.of())).create());
+      Attacks.refused(Attacks.Rule.policy(IsolationRequired.QUOTA, "no params found"),
+          () -> tenantAdmin.apps().deployments().inNamespace(NS).resource(Workloads.deployment("late", Map.of())).create());
+
+      role.edit(r -> withRules(r, granted));
+      awaitWorkloadsAdmitted(admin, tenantAdmin);
     } finally {
       role.edit(r -> withRules(r, granted));
     }
+  }
+
+  private static void awaitWorkloadsAdmitted(KubernetesClient admin, KubernetesClient tenantAdmin) {
+    await().atMost(Platform.PATIENCE).until(() -> admin.resourceQuotas().inNamespace(NS).withName(Quotas.QUOTA).get() != null);
+    await().atMost(Platform.PATIENCE).untilAsserted(() -> assertThatCode(() -> tenantAdmin.pods().inNamespace(NS)
+        .resource(Workloads.pod("later", Map.of())).dryRun().create()).doesNotThrowAnyException());
   }
 
   private static ClusterRole withRules(ClusterRole role, ClusterRole granted) {
