@@ -11,11 +11,13 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tenantguard.api.v1alpha1.tenant.NamespaceState;
 import io.tenantguard.api.v1alpha1.tenant.Tenant;
+import io.tenantguard.api.v1alpha1.tenant.TenantRole;
 import io.tenantguard.kube.Conditions;
 import io.tenantguard.kube.Labels;
 import io.tenantguard.kube.StatusConditions;
 import io.tenantguard.separation.IsolationRequired;
 import io.tenantguard.separation.Quotas;
+import io.tenantguard.testing.TenantEdits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * failed, and no subject of the tenant is bound to it yet: the API server refuses them everything.
  * Once the permission is back, the quota is applied, then the bindings, and workloads are admitted.
  * A quota lost later (deleted while the operator cannot write quotas) leaves the bindings in place:
- * then the policy that requires the quota refuses pods and workloads until it is back.
+ * then the policy that requires the quota refuses pods and workloads until it is back, and a role
+ * taken away meanwhile is taken away at once, failing apply or not.
  */
 @ExtendWith(RealCluster.class)
 class FailClosedTest {
@@ -43,7 +46,8 @@ class FailClosedTest {
     Platform.applyRegionsAndClassifications(admin);
     var role = admin.rbac().clusterRoles().withName(cluster.operatorIdentity().clusterRole().getMetadata().getName());
     ClusterRole granted = role.get();
-    try (KubernetesClient tenantAdmin = cluster.as("admin@" + TENANT + ".example")) {
+    try (KubernetesClient tenantAdmin = cluster.as("admin@" + TENANT + ".example");
+        KubernetesClient auditor = cluster.as("auditor@" + TENANT + ".example")) {
       role.edit(FailClosedTest::withoutWritesOnQuotas);
       Platform.apply(admin, Tenants.tenant(TENANT, List.of(), Tenants.namespace(NS, "de-frankfurt", "public")));
 
@@ -76,6 +80,14 @@ class FailClosedTest {
           () -> tenantAdmin.pods().inNamespace(NS).resource(Workloads.pod("late", Map.of())).create());
       Attacks.refused(Attacks.Rule.policy(IsolationRequired.QUOTA, "no params found"),
           () -> tenantAdmin.apps().deployments().inNamespace(NS).resource(Workloads.deployment("late", Map.of())).create());
+
+      // a role taken away while the quota still cannot be applied is taken away all the same
+      assertThatCode(() -> auditor.pods().inNamespace(NS).list()).as("the auditor reads, before").doesNotThrowAnyException();
+      admin.resources(Tenant.class).withName(TENANT).edit(tenant -> TenantEdits.access(tenant, grants -> grants.stream()
+          .filter(grant -> grant.role() != TenantRole.auditor).toList()));
+      await().atMost(Platform.PATIENCE).untilAsserted(() -> Attacks.refused(Attacks.Rule.rbac(),
+          () -> auditor.pods().inNamespace(NS).list()));
+      assertThat(admin.resourceQuotas().inNamespace(NS).withName(Quotas.QUOTA).get()).as("the quota still missing").isNull();
 
       role.edit(r -> withRules(r, granted));
       awaitWorkloadsAdmitted(admin, tenantAdmin);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -43,6 +44,14 @@ final class Pruning {
       }
     }
     return storageClassesGone;
+  }
+
+  /**
+   * Prunes access only: what a reconciliation whose applies failed still removes, since less access
+   * is never less safe, while the rest waits for a plan applied whole.
+   */
+  static void pruneAccess(TenantPlan plan, Context<Tenant> context) {
+    prune(RoleBinding.class, plan, context);
   }
 
   /** The objects of the kind it removed, or found removed already (a cache that had not caught up). */

@@ -66,10 +66,12 @@ import java.util.stream.Collectors;
  * (pure), applies the plan through the workflow of dependents, prunes what it owns and no longer
  * wants, records what it did, and writes status only when it changed. A failed apply is retried by
  * JOSDK with backoff, its status naming the dependent that failed.
+ *
+ * <p>Access comes last: a tenant's users are bound only once their namespaces are confined (default
+ * deny, limits, quota), and not while one of those fails; a binding taken away is pruned even then.
+ * The quota comes after the network policies it counts, which it then counts once instead of the
+ * API server updating its usage for each.
  */
-// Access comes last: a tenant's users are bound only once their namespaces are confined (default
-// deny, limits, quota), and not at all while one of those fails. The quota comes after the network
-// policies it counts, which it then counts once instead of the API server updating its usage for each.
 @Workflow(
     explicitInvocation = true,
     handleExceptionsInReconciler = true,
@@ -201,12 +203,14 @@ public class TenantReconciler implements Reconciler<Tenant> {
     workflow.put(PlannedDependent.PLAN, plan);
     workflow.put(PlannedDependent.CHANGES, changes);
     ApplyOutcome outcome = outcome(workflow.reconcileManagedWorkflow().getErroredDependents());
-    if (!outcome.failed()) {
-      try {
+    try {
+      if (outcome.failed()) {
+        Pruning.pruneAccess(plan, context); // a role taken away goes even while another apply fails
+      } else {
         plan = afterPruning(inputs, plan, Pruning.prune(plan, context));
-      } catch (RuntimeException e) {
-        outcome = new ApplyOutcome(Map.of("pruning", describe(e)), Set.of());
       }
+    } catch (RuntimeException e) {
+      outcome = outcome.and(new ApplyOutcome(Map.of("pruning", describe(e)), Set.of()));
     }
     outcome = outcome.and(lifecycleOutcome);
     TenantStatus next = statuses.status(tenant, plan, outcome);
