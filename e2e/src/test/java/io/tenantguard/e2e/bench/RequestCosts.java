@@ -57,7 +57,9 @@ final class RequestCosts {
   Map<String, Double> measure(int count) throws Exception {
     List<Tenant> tenants = IntStream.range(0, count).mapToObj(i -> Benchmark.tenant("cost-" + i, datedKeys)).toList();
     double apply = perRequest(count, () -> Benchmark.inParallel(tenants, tenant -> Benchmark.apply(admin, tenant)));
-    List<Tenant> statuses = tenants.stream().map(this::statusAsTheOperatorWritesIt).toList();
+    List<Tenant> live = tenants.stream()
+        .map(tenant -> admin.resources(Tenant.class).withName(tenant.getMetadata().getName()).get()).toList();
+    List<Tenant> statuses = live.stream().map(this::statusAsTheOperatorWritesIt).toList();
     double status = perRequest(count, () -> Benchmark.inParallel(statuses,
         tenant -> admin.resource(tenant).subresource("status").patch(STATUS_APPLY)));
     double get = perRequest(3 * count, () -> Benchmark.inParallel(tenants, tenant -> tenant.getSpec().namespaces()
@@ -66,8 +68,6 @@ final class RequestCosts {
     // namespaces), each saying something else; all in default here: no namespace of theirs exists yet
     EventRecorder events = new EventRecorder(admin, new SimpleMeterRegistry(), Clock.systemUTC(),
         AuditTrail.begin(new AuditOutput(line -> {}, null), Clock.systemUTC(), "benchmark", "benchmark", "benchmark"));
-    List<Tenant> live = tenants.stream()
-        .map(tenant -> admin.resources(Tenant.class).withName(tenant.getMetadata().getName()).get()).toList();
     double event = perRequest(EVENTS_PER_TENANT * count, () -> Benchmark.inParallel(live, tenant -> IntStream
         .range(0, EVENTS_PER_TENANT).forEach(copy -> events.summarize(tenant, List.of(), EventRecorder.NORMAL,
             "Applied", "created Namespace " + tenant.getMetadata().getName() + "-" + copy))));
@@ -87,8 +87,7 @@ final class RequestCosts {
     return costs;
   }
 
-  private Tenant statusAsTheOperatorWritesIt(Tenant wanted) {
-    Tenant live = admin.resources(Tenant.class).withName(wanted.getMetadata().getName()).get();
+  private Tenant statusAsTheOperatorWritesIt(Tenant live) {
     Tenant patch = new Tenant();
     patch.getMetadata().setName(live.getMetadata().getName());
     patch.setStatus(statuses.status(live, pipeline.plan(
